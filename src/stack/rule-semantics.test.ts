@@ -1,0 +1,169 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { DEFAULT_STACK_DIR } from './render.js';
+import { runCommand } from './run-command.js';
+
+const FIXTURES_DIR = join(DEFAULT_STACK_DIR, '..', 'fixtures', 'rules');
+
+interface PromtoolTestFile {
+  rule_files: string[];
+  tests: { alert_rule_test?: { alertname: string }[] }[];
+}
+
+async function alertNamesIn(ruleFile: string): Promise<string[] | undefined> {
+  const text = await readFile(ruleFile, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const { groups } = parse(text) as { groups: { rules: { alert?: string }[] }[] };
+
+  return groups.flatMap((group) => group.rules.flatMap((rule) => rule.alert ?? []));
+}
+
+/**
+ * What would make `promtool test rules` pass without testing anything: a rule file that does
+ * not exist (only a warning) and an alert name that no rule has (empty expectations pass).
+ */
+async function silentPassProblems(file: string): Promise<string[]> {
+  const test = parse(await readFile(file, 'utf8')) as PromtoolTestFile;
+  const problems: string[] = [];
+  const names = new Set<string>();
+  for (const ruleFile of test.rule_files.map((path) => resolve(dirname(file), path))) {
+    const alerts = await alertNamesIn(ruleFile);
+    if (alerts === undefined) problems.push(`rule file ${ruleFile} does not exist`);
+    for (const alert of alerts ?? []) names.add(alert);
+  }
+  const tested = test.tests.flatMap((t) => t.alert_rule_test ?? []).map((t) => t.alertname);
+  for (const name of tested.filter((alert) => !names.has(alert))) {
+    problems.push(`no loaded rule is named ${name}`);
+  }
+
+  return problems;
+}
+
+async function promtoolTest(file: string): Promise<{ exitCode: number | null; output: string }> {
+  expect(await silentPassProblems(file)).toEqual([]);
+  const result = await runCommand('promtool', ['test', 'rules', file]);
+  const output = `${result.stdout}${result.stderr}`;
+  expect(output).not.toContain('WARNING');
+
+  return { exitCode: result.exitCode, output };
+}
+
+async function expectFixturePasses(name: string): Promise<void> {
+  const { exitCode, output } = await promtoolTest(join(FIXTURES_DIR, name));
+
+  expect(output).toContain('SUCCESS');
+  expect(exitCode).toBe(0);
+}
+
+/** A copy of the fixture whose rules are `system.yml` with `edit` applied, in a temp folder. */
+async function withEditedSystemRules(
+  fixture: string,
+  edit: (rules: string) => string,
+  body: (file: string) => Promise<void>,
+): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'sim-rules-test-'));
+  try {
+    const rules = await readFile(
+      join(DEFAULT_STACK_DIR, 'prometheus', 'rules', 'system.yml'),
+      'utf8',
+    );
+    const edited = edit(rules);
+    expect(edited).not.toBe(rules);
+    await writeFile(join(dir, 'system.yml'), edited);
+    const test = parse(await readFile(join(FIXTURES_DIR, fixture), 'utf8')) as PromtoolTestFile;
+    test.rule_files = [join(dir, 'system.yml')];
+    await writeFile(join(dir, 'test.yml'), stringify(test));
+    await body(join(dir, 'test.yml'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('alert rule semantics under promtool test rules', () => {
+  it('does not fire HighErrorRate for a single failed request among few or many', async () => {
+    await expectFixturePasses('high-error-rate-single-failure.test.yml');
+  });
+
+  it('fires HighErrorRate for 5 % errors at 10 req/s, for that service only', async () => {
+    await expectFixturePasses('high-error-rate-five-percent.test.yml');
+  });
+
+  it('fires ChildSafetyViolationCritical at the evaluation after a critical violation', async () => {
+    await expectFixturePasses('child-safety-violation.test.yml');
+  });
+
+  it('fires ContentToxicityHigh for the age group whose toxic share passes 10 % only', async () => {
+    await expectFixturePasses('content-toxicity.test.yml');
+  });
+
+  it('fires EmergencyResponseSlow when the p95 passes 15 s, not for fast escalations', async () => {
+    await expectFixturePasses('emergency-response.test.yml');
+  });
+
+  it('fires ServiceDown after the sim target has been down for 15 s', async () => {
+    await expectFixturePasses('service-down.test.yml');
+  });
+
+  it('fires the Watchdog from the first evaluation', async () => {
+    await expectFixturePasses('watchdog.test.yml');
+  });
+
+  it('would fire HighErrorRate on one failed request among few without its guard', async () => {
+    const withoutGuard = (rules: string) =>
+      rules.replace('rate(requests_total[2m])) >= 1', 'rate(requests_total[2m])) >= 0');
+
+    await withEditedSystemRules(
+      'high-error-rate-single-failure.test.yml',
+      withoutGuard,
+      async (file) => {
+        const { exitCode, output } = await promtoolTest(file);
+
+        expect(output).toContain('a single failed request among few does not fire');
+        expect(exitCode).toBe(1);
+      },
+    );
+  });
+
+  it('would fire HighErrorRate on one failed request among many as first written', async () => {
+    // The original rule: no aggregation, no guard; the 500 series is divided by itself.
+    const original = (rules: string) =>
+      rules.replace(
+        /expr: \|\n\s+\(\n[\s\S]*?>= 1\n/,
+        'expr: rate(requests_total{status_code=~"5.."}[2m]) / rate(requests_total[2m]) > 0.01\n',
+      );
+
+    await withEditedSystemRules(
+      'high-error-rate-single-failure.test.yml',
+      original,
+      async (file) => {
+        const { exitCode, output } = await promtoolTest(file);
+
+        expect(output).toContain('a single failed request among many does not fire');
+        expect(exitCode).toBe(1);
+      },
+    );
+  });
+
+  it('notices an alert name that no rule has and a rule file that does not exist', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sim-rules-test-'));
+    try {
+      const file = join(dir, 'typo.test.yml');
+      const rules = join(DEFAULT_STACK_DIR, 'prometheus', 'rules', 'system.yml');
+      const alertRuleTest = [{ alertname: 'HighErorRate', eval_time: '1m', exp_alerts: [] }];
+      const test = {
+        rule_files: [rules, 'missing.yml'],
+        tests: [{ alert_rule_test: alertRuleTest }],
+      };
+      await writeFile(file, stringify(test));
+
+      expect(await silentPassProblems(file)).toEqual([
+        `rule file ${join(dir, 'missing.yml')} does not exist`,
+        'no loaded rule is named HighErorRate',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
