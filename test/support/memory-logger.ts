@@ -8,7 +8,10 @@ export interface LogEntry {
 }
 
 /** A logger that keeps every entry, so a test can read what was logged. */
-export function memoryLogger(entries: LogEntry[] = [], subsystem = 'sim'): Logger & {
+export function memoryLogger(
+  entries: LogEntry[] = [],
+  subsystem = 'sim',
+): Logger & {
   entries: LogEntry[];
 } {
   return {

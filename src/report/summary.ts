@@ -1,0 +1,130 @@
+import type { AlertTimeline, Labels } from '../engine/timeline.js';
+import { alertKey } from '../engine/timeline.js';
+import type { Outcome, Verdict } from '../verdict/types.js';
+
+/** `summary.json`: everything a person or a pipeline needs to know about one run. */
+export interface RunSummary {
+  runId: string;
+  scenario: string;
+  description: string;
+  seed: string;
+  engine: 'live' | 'virtual';
+  stack: {
+    kind: string;
+    versions: { prometheus: string; alertmanager: string };
+    scrapeIntervalMs: number;
+    evaluationIntervalMs: number;
+  };
+  startedAt: string;
+  /** Scenario time observed, from the first phase to the last observation. */
+  durationMs: number;
+  outcome: Outcome;
+  counts: Record<Outcome, number>;
+  preflightProblems: string[];
+  expectations: ExpectationSummary[];
+  alerts: AlertLifecycle[];
+  notificationsByReceiver: Record<string, number>;
+  traces: { exportedSpans: number; failedExports: number; file?: string };
+}
+
+export interface ExpectationSummary {
+  subject: string;
+  expect: 'fires' | 'silent' | 'resolves';
+  alert: string | null;
+  labels: Labels;
+  outcome: Outcome;
+  reason: string;
+  receiver: string | null;
+  slaMs: number | null;
+  predictedMs: number | null;
+  measuredMs: { firing: number | null; notification: number | null; resolved: number | null };
+  evidence: { alert: string; labels: Labels; atMs: number }[];
+}
+
+/** One alert instance across the run: when it went pending, fired and resolved. */
+export interface AlertLifecycle {
+  alert: string;
+  labels: Labels;
+  pendingAtMs: number | null;
+  firingAtMs: number | null;
+  resolvedAtMs: number | null;
+  receivers: string[];
+}
+
+/** A run passes only when every verdict passes; any failure outweighs an inconclusive one. */
+export function overallOutcome(verdicts: Verdict[]): Outcome {
+  if (verdicts.some((v) => v.outcome === 'fail')) return 'fail';
+  if (verdicts.some((v) => v.outcome === 'inconclusive')) return 'inconclusive';
+
+  return 'pass';
+}
+
+export function summarizeVerdict(verdict: Verdict): ExpectationSummary {
+  const { expectation, measured } = verdict;
+
+  return {
+    subject: verdict.subject,
+    expect: expectation.expect,
+    alert: expectation.alert ?? null,
+    labels: expectation.labels ?? {},
+    outcome: verdict.outcome,
+    reason: verdict.reason,
+    receiver: verdict.receiver ?? null,
+    slaMs: verdict.slaMs ?? null,
+    predictedMs: verdict.predictedMs ?? null,
+    measuredMs: {
+      firing: measured.firingMs ?? null,
+      notification: measured.notifiedMs ?? null,
+      resolved: measured.resolvedMs ?? null,
+    },
+    evidence: verdict.evidence,
+  };
+}
+
+/** Folds the timeline into one lifecycle per alert instance, in order of first appearance. */
+export function alertLifecycles(timeline: AlertTimeline): AlertLifecycle[] {
+  const byKey = new Map<string, AlertLifecycle>();
+  const lifecycle = (alert: string, labels: Labels) => {
+    const key = alertKey(alert, labels);
+    const existing = byKey.get(key);
+    if (existing !== undefined) return existing;
+    const created: AlertLifecycle = {
+      alert,
+      labels,
+      pendingAtMs: null,
+      firingAtMs: null,
+      resolvedAtMs: null,
+      receivers: [],
+    };
+    byKey.set(key, created);
+
+    return created;
+  };
+  for (const event of timeline.events) {
+    if (event.kind === 'stack-fault') continue;
+    const entry = lifecycle(event.alert, event.labels);
+    if (event.kind === 'notification') {
+      if (!entry.receivers.includes(event.receiver)) entry.receivers.push(event.receiver);
+    } else if (event.state === 'pending') entry.pendingAtMs ??= event.atMs;
+    else if (event.state === 'firing') entry.firingAtMs ??= event.atMs;
+    else if (event.state === 'resolved') entry.resolvedAtMs = event.atMs;
+  }
+
+  return [...byKey.values()];
+}
+
+export function countNotifications(timeline: AlertTimeline): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const event of timeline.events) {
+    if (event.kind === 'notification') counts[event.receiver] = (counts[event.receiver] ?? 0) + 1;
+  }
+
+  return counts;
+}
+
+export function countOutcomes(verdicts: Verdict[]): Record<Outcome, number> {
+  const counts: Record<Outcome, number> = { pass: 0, fail: 0, inconclusive: 0 };
+  for (const verdict of verdicts) counts[verdict.outcome] += 1;
+
+  return counts;
+}

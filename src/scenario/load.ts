@@ -1,0 +1,83 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ScenarioInvalidError, ScenarioNotFoundError } from '../common/errors.js';
+import type { Scenario } from './types.js';
+import { validateScenario } from './validate.js';
+
+/** The scenarios shipped with `sim`, one module per file. */
+export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The file it came from, relative to the working directory when inside it. */
+  file: string;
+}
+
+/** Names of the shipped scenarios, sorted. */
+export function listScenarioNames(dir = SCENARIOS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .map((file) => file.slice(0, -'.ts'.length))
+    .sort();
+}
+
+/**
+ * Loads a shipped scenario by name (`safety-incident`) or any scenario module by path
+ * (`./my-scenario.ts`), and validates it.
+ */
+export async function loadScenario(
+  nameOrPath: string,
+  dir = SCENARIOS_DIR,
+): Promise<LoadedScenario> {
+  const file = resolveScenarioFile(nameOrPath, dir);
+  const shownFile = path.relative(process.cwd(), file).startsWith('..')
+    ? file
+    : path.relative(process.cwd(), file);
+  const module = await importScenario(file, shownFile);
+  const scenario = validateScenario(module.default, shownFile);
+  const expectedName = path.basename(file).replace(/\.[cm]?[jt]s$/, '');
+  if (scenario.name !== expectedName) {
+    throw new ScenarioInvalidError(
+      `${shownFile}: name: "${scenario.name}" differs from the file name "${expectedName}"`,
+      { hint: 'name the scenario after its file, so that `sim run <name>` finds it' },
+    );
+  }
+
+  return { scenario, file: shownFile };
+}
+
+function resolveScenarioFile(nameOrPath: string, dir: string): string {
+  const looksLikePath = /[\\/]|\.[cm]?[jt]s$/.test(nameOrPath);
+  if (looksLikePath) {
+    const file = path.resolve(nameOrPath);
+    if (!existsSync(file)) {
+      throw new ScenarioNotFoundError(`no scenario file at ${nameOrPath}`, {
+        hint: 'check the path, or give the name of a shipped scenario (`sim list`)',
+      });
+    }
+
+    return file;
+  }
+  const file = path.join(dir, `${nameOrPath}.ts`);
+  if (!existsSync(file)) {
+    const known = listScenarioNames(dir);
+    throw new ScenarioNotFoundError(`unknown scenario "${nameOrPath}"`, {
+      hint: `known scenarios: ${known.join(', ')}; or give the path of a scenario file`,
+    });
+  }
+
+  return file;
+}
+
+async function importScenario(file: string, shownFile: string): Promise<{ default?: unknown }> {
+  try {
+    return (await import(pathToFileURL(file).href)) as { default?: unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ScenarioInvalidError(`${shownFile}: the module does not load: ${reason}`, {
+      hint: 'a scenario is a TypeScript module whose default export is the scenario object',
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { isDuration } from '../common/duration.js';
+import {
+  AGE_GROUPS,
+  INTERACTION_TYPES,
+  MODELS,
+  SERVICES,
+  SEVERITIES,
+  TRIGGER_TYPES,
+  VIOLATION_TYPES,
+} from '../common/vocabulary.js';
+import type { Scenario } from './types.js';
+
+const duration = z.string().refine(isDuration, {
+  message: 'is not a duration; write it as Prometheus does, e.g. 30s, 5m, 1h30m',
+});
+const share = z.number().min(0).max(1);
+const weight = z.number().nonnegative();
+const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case: a-z, 0-9 and -');
+const labelMatch = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/), z.string());
+const alertName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'is not a Prometheus alert name');
+
+const ageGroup = z.enum(AGE_GROUPS);
+
+const effect = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('unsafe-content'),
+    ageGroup: ageGroup.optional(),
+    unsafeShare: share,
+    severities: z.partialRecord(z.enum(SEVERITIES), weight).optional(),
+    violationTypes: z.array(z.enum(VIOLATION_TYPES)).min(1).optional(),
+    toxicity: share.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('emergencies'),
+    ratePerMinute: z.number().positive(),
+    triggerTypes: z.array(z.enum(TRIGGER_TYPES)).min(1).optional(),
+    responseTime: duration,
+    ageGroup: ageGroup.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('service-errors'),
+    service: z.enum(SERVICES),
+    errorShare: share,
+  }),
+  z.strictObject({
+    kind: z.literal('service-latency'),
+    service: z.enum(SERVICES),
+    multiplier: z.number().positive(),
+  }),
+  z.strictObject({
+    kind: z.literal('model-degradation'),
+    model: z.enum(MODELS),
+    latencyMultiplier: z.number().positive().optional(),
+    accuracyDrop: share.optional(),
+    qualityDrop: share.optional(),
+    hallucinationShare: share.optional(),
+    tokenMultiplier: z.number().positive().optional(),
+  }),
+  z.strictObject({ kind: z.literal('scrape-target-down') }),
+  z.strictObject({ kind: z.literal('database-degraded'), connectionHealth: share }),
+  z.strictObject({
+    kind: z.literal('compliance-lapse'),
+    consentFailureShare: share.optional(),
+    retentionLagHours: z.number().nonnegative().optional(),
+    filterEffectiveness: share.optional(),
+  }),
+  z.strictObject({ kind: z.literal('parental-bypass'), attemptsPerMinute: z.number().positive() }),
+  z.strictObject({
+    kind: z.literal('resource-pressure'),
+    diskUsage: share.optional(),
+    memoryUsage: share.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('sentiment-drop'),
+    ageGroup: ageGroup.optional(),
+    sentiment: z.number().min(-1).max(1),
+  }),
+  z.strictObject({ kind: z.literal('traffic-surge'), multiplier: z.number().positive() }),
+]);
+
+const expectation = z.discriminatedUnion('expect', [
+  z.strictObject({
+    expect: z.literal('fires'),
+    alert: alertName,
+    labels: labelMatch.optional(),
+    after: z.string(),
+    within: duration,
+    notBefore: duration.optional(),
+    receiver: z.string().min(1).optional(),
+  }),
+  z.strictObject({
+    expect: z.literal('silent'),
+    alert: alertName.optional(),
+    labels: labelMatch.optional(),
+    except: z.array(alertName).optional(),
+    during: z.string().optional(),
+  }),
+  z.strictObject({
+    expect: z.literal('resolves'),
+    alert: alertName,
+    labels: labelMatch.optional(),
+    after: z.string(),
+    within: duration,
+  }),
+]);
+
+/** The shape of a scenario; cross-references are checked by `validateScenario`. */
+export const scenarioSchema = z.strictObject({
+  name,
+  description: z.string().min(1),
+  load: z.strictObject({
+    interactionsPerSecond: z.number().positive(),
+    ageGroups: z.partialRecord(ageGroup, weight).optional(),
+    interactionTypes: z.partialRecord(z.enum(INTERACTION_TYPES), weight).optional(),
+    models: z.partialRecord(z.enum(MODELS), weight).optional(),
+    diurnal: z.strictObject({ amplitude: z.number().min(0).max(1) }).optional(),
+  }),
+  phases: z
+    .array(z.strictObject({ name, duration, loadFactor: z.number().nonnegative().optional() }))
+    .min(1),
+  faults: z
+    .array(
+      z.strictObject({
+        name,
+        phase: z.string(),
+        offset: duration.optional(),
+        duration: duration.optional(),
+        effect,
+      }),
+    )
+    .optional(),
+  expectations: z.array(expectation).min(1),
+}) satisfies z.ZodType<Scenario>;

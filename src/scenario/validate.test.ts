@@ -1,0 +1,87 @@
+import { ScenarioInvalidError } from '../common/errors.js';
+import type { Scenario } from './types.js';
+import { validateScenario } from './validate.js';
+
+const valid: Scenario = {
+  name: 'tiny',
+  description: 'A valid scenario',
+  load: { interactionsPerSecond: 10 },
+  phases: [
+    { name: 'baseline', duration: '30s' },
+    { name: 'incident', duration: '1m' },
+  ],
+  faults: [
+    {
+      name: 'burst',
+      phase: 'incident',
+      effect: { kind: 'unsafe-content', unsafeShare: 0.2 },
+    },
+  ],
+  expectations: [
+    { expect: 'fires', alert: 'ChildSafetyViolationCritical', after: 'burst', within: '60s' },
+  ],
+};
+
+function problemOf(input: unknown): string {
+  try {
+    validateScenario(input, 'scenarios/tiny.ts');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioInvalidError);
+    return (error as Error).message;
+  }
+  throw new Error('the scenario was accepted');
+}
+
+describe('scenario validation', () => {
+  it('accepts a valid scenario unchanged', () => {
+    expect(validateScenario(valid, 'scenarios/tiny.ts')).toEqual(valid);
+  });
+
+  it('names the file, the path and the bad value of a malformed duration', () => {
+    const input = { ...valid, phases: [{ name: 'baseline', duration: '5 minutes' }] };
+    expect(problemOf(input)).toBe(
+      'scenarios/tiny.ts: phases[0].duration: is not a duration; write it as Prometheus does, e.g. 30s, 5m, 1h30m, got "5 minutes"',
+    );
+  });
+
+  it('rejects an unknown key, so that a typo is not silently ignored', () => {
+    const input = { ...valid, expectations: [{ ...valid.expectations[0], withinn: '5s' }] };
+    expect(problemOf(input)).toContain('expectations[0]: Unrecognized key: "withinn"');
+  });
+
+  it('rejects an unknown fault kind and lists the known ones', () => {
+    const input = {
+      ...valid,
+      faults: [{ name: 'x', phase: 'incident', effect: { kind: 'meteor' } }],
+    };
+    expect(problemOf(input)).toContain('faults[0].effect.kind');
+  });
+
+  it('rejects a label value outside the vocabulary', () => {
+    const effect = { kind: 'unsafe-content', unsafeShare: 0.2, ageGroup: '13-17' };
+    const input = { ...valid, faults: [{ name: 'x', phase: 'incident', effect }] };
+    expect(problemOf(input)).toContain('faults[0].effect.ageGroup');
+    expect(problemOf(input)).toContain('"13-17"');
+  });
+
+  it('rejects a fault in a phase that does not exist', () => {
+    const input = { ...valid, faults: [{ ...valid.faults![0]!, phase: 'incidnet' }] };
+    expect(problemOf(input)).toBe(
+      'scenarios/tiny.ts: faults[0].phase: names no phase: "incidnet"; phases are baseline, incident',
+    );
+  });
+
+  it('rejects an expectation measured from a fault that does not exist', () => {
+    const input = { ...valid, expectations: [{ ...valid.expectations[0]!, after: 'bust' }] };
+    expect(problemOf(input)).toContain('expectations[0].after: names no fault or phase: "bust"');
+  });
+
+  it('rejects a fault that outlasts the scenario', () => {
+    const input = { ...valid, faults: [{ ...valid.faults![0]!, duration: '5m' }] };
+    expect(problemOf(input)).toContain('faults[0]: "burst" outlasts the scenario');
+  });
+
+  it('rejects a module without a default export', () => {
+    expect(problemOf(undefined)).toContain('scenarios/tiny.ts: ');
+  });
+});

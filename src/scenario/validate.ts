@@ -1,0 +1,139 @@
+import type { z } from 'zod';
+import { parseDurationMs } from '../common/duration.js';
+import { ScenarioInvalidError } from '../common/errors.js';
+import { scenarioSchema } from './schema.js';
+import type { Scenario } from './types.js';
+import { faultWindows, scenarioDurationMs } from './windows.js';
+
+/** One thing wrong with a scenario, at a path such as `phases[1].duration`. */
+export interface ScenarioProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks shape and cross-references and returns the scenario typed, or throws one
+ * `ScenarioInvalidError` whose first line names the file, the path and the bad value.
+ */
+export function validateScenario(input: unknown, file: string): Scenario {
+  const parsed = scenarioSchema.safeParse(input, { reportInput: true });
+  const problems = parsed.success
+    ? crossReferenceProblems(parsed.data)
+    : shapeProblems(parsed.error);
+  if (problems.length > 0 || !parsed.success) {
+    throw new ScenarioInvalidError(describeProblems(file, problems), {
+      hint: 'fix the scenario file; `sim list` shows the scenarios that load',
+    });
+  }
+
+  return parsed.data;
+}
+
+function describeProblems(file: string, problems: ScenarioProblem[]): string {
+  const [first, ...rest] = problems.map((p) =>
+    p.path === '' ? p.message : `${p.path}: ${p.message}`,
+  );
+  const more = rest.length === 0 ? '' : ` (and ${rest.length} more: ${rest.join('; ')})`;
+
+  return `${file}: ${first}${more}`;
+}
+
+function shapeProblems(error: z.ZodError): ScenarioProblem[] {
+  return error.issues.map((issue) => {
+    const got = 'input' in issue && issue.input !== undefined ? `, got ${show(issue.input)}` : '';
+    const keys = issue.code === 'unrecognized_keys' ? `: ${issue.keys.join(', ')}` : '';
+
+    return { path: formatPath(issue.path), message: `${issue.message}${keys}${got}` };
+  });
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
+    )
+    .join('');
+}
+
+function crossReferenceProblems(scenario: Scenario): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const phases = scenario.phases.map((phase) => phase.name);
+  const faults = (scenario.faults ?? []).map((fault) => fault.name);
+  duplicates(phases).forEach((n) =>
+    problems.push({ path: 'phases', message: `phase "${n}" is named twice` }),
+  );
+  duplicates(faults).forEach((n) =>
+    problems.push({ path: 'faults', message: `fault "${n}" is named twice` }),
+  );
+
+  (scenario.faults ?? []).forEach((fault, index) => {
+    if (!phases.includes(fault.phase)) {
+      problems.push({
+        path: `faults[${index}].phase`,
+        message: `names no phase: "${fault.phase}"; phases are ${phases.join(', ')}`,
+      });
+    }
+  });
+  if (problems.length === 0) problems.push(...faultTimingProblems(scenario));
+  problems.push(...expectationProblems(scenario, phases, faults));
+
+  return problems;
+}
+
+function faultTimingProblems(scenario: Scenario): ScenarioProblem[] {
+  const endMs = scenarioDurationMs(scenario);
+
+  return faultWindows(scenario).flatMap((window, index) =>
+    window.endMs > endMs || window.startMs >= endMs
+      ? [
+          {
+            path: `faults[${index}]`,
+            message: `"${window.name}" outlasts the scenario's last phase`,
+          },
+        ]
+      : [],
+  );
+}
+
+function expectationProblems(
+  scenario: Scenario,
+  phases: string[],
+  faults: string[],
+): ScenarioProblem[] {
+  const windows = [...faults, ...phases];
+  const problems: ScenarioProblem[] = [];
+  scenario.expectations.forEach((expectation, index) => {
+    const path = `expectations[${index}]`;
+    if (expectation.expect !== 'silent' && !windows.includes(expectation.after)) {
+      problems.push({
+        path: `${path}.after`,
+        message: `names no fault or phase: "${expectation.after}"; known: ${windows.join(', ')}`,
+      });
+    }
+    if (expectation.expect === 'silent' && expectation.during !== undefined) {
+      if (!phases.includes(expectation.during)) {
+        problems.push({
+          path: `${path}.during`,
+          message: `names no phase: "${expectation.during}"; phases are ${phases.join(', ')}`,
+        });
+      }
+    }
+    if (expectation.expect === 'fires' && expectation.notBefore !== undefined) {
+      if (parseDurationMs(expectation.notBefore) >= parseDurationMs(expectation.within)) {
+        problems.push({ path: `${path}.notBefore`, message: 'must be shorter than `within`' });
+      }
+    }
+  });
+
+  return problems;
+}
+
+function duplicates(names: string[]): string[] {
+  return [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+}

@@ -1,0 +1,55 @@
+import { processesMarked, runCli } from '../support/run-cli.js';
+
+describe('sim run with bad input', () => {
+  it('rejects an unknown scenario with one line, the known names and exit code 2', async () => {
+    const result = await runCli(['run', 'safety-incidnet']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('sim: unknown scenario "safety-incidnet"');
+    expect(result.stderr).toContain('known scenarios: normal-operation, safety-incident');
+  });
+
+  it('rejects a malformed scenario file, naming the file, the path and the value', async () => {
+    const result = await runCli(['run', 'fixtures/scenarios/bad-duration.ts']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.split('\n')[0]).toContain(
+      'sim: fixtures/scenarios/bad-duration.ts: phases[1].duration: is not a duration',
+    );
+  });
+
+  it('rejects a scenario file that does not parse', async () => {
+    const result = await runCli(['run', 'fixtures/scenarios/does-not-parse.ts']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('does-not-parse.ts: the module does not load');
+  });
+
+  it('rejects a broken rule file with exit code 2 and leaves no stack running', async () => {
+    const result = await runCli([
+      'run',
+      'safety-incident',
+      '--rules',
+      'fixtures/cli/broken-rules.yml',
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.split('\n')[0]).toContain('fixtures/cli/broken-rules.yml');
+    expect(processesMarked(result.mark)).toEqual([]);
+  });
+
+  it('rejects a rule file that does not exist with exit code 2', async () => {
+    const result = await runCli(['run', 'safety-incident', '--rules', 'nowhere/rules.yml']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('nowhere/rules.yml');
+  });
+
+  it('rejects an unknown option value and shows the choices', async () => {
+    const result = await runCli(['run', 'safety-incident', '--stack', 'kubernetes']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('Invalid values');
+    expect(result.stderr).toContain('kubernetes');
+  });
+
+  it('exits 3 with the install command when Prometheus is not installed', async () => {
+    const result = await runCli(['run', 'safety-incident'], { env: { PATH: '/nonexistent' } });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toContain('apt-get install -y --no-install-recommends prometheus');
+  });
+});
