@@ -8,4 +8,6 @@ export default {
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testTimeout: 30_000,
+  // Live tests spend their time waiting on the wall clock, not on a core.
+  maxWorkers: 3,
 };

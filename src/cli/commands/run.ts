@@ -1,0 +1,100 @@
+import { randomInt } from 'node:crypto';
+import type { Argv, CommandModule } from 'yargs';
+import { createLogger } from '../../common/logger.js';
+import { ENGINES, runScenario, STACK_KINDS } from '../../engine/run-scenario.js';
+import { formatProgress, formatRunFooter, formatVerdictTable, streamOutput } from '../present.js';
+import { exitCodeForOutcome, interruptSignal } from '../process.js';
+
+interface RunArgs {
+  scenario: string;
+  seed?: string;
+  engine: (typeof ENGINES)[number];
+  stack: (typeof STACK_KINDS)[number];
+  json: boolean;
+  rules?: string[];
+  reportDir: string;
+  otlpEndpoint?: string;
+}
+
+function builder(yargs: Argv): Argv<RunArgs> {
+  return yargs
+    .positional('scenario', {
+      type: 'string',
+      demandOption: true,
+      describe: 'A shipped scenario (see `sim list`) or the path of a scenario file',
+    })
+    .option('seed', {
+      type: 'string',
+      describe:
+        'Seed of every random draw; the same seed replays the same run (default: random, printed)',
+    })
+    .option('engine', {
+      choices: ENGINES,
+      default: 'live' as const,
+      describe: 'Where alerts are evaluated',
+    })
+    .option('stack', {
+      choices: STACK_KINDS,
+      default: 'local' as const,
+      describe: 'local: Prometheus and Alertmanager started from PATH on free loopback ports',
+    })
+    .option('rules', {
+      type: 'string',
+      array: true,
+      describe: 'Rule files to test instead of stack/prometheus/rules/*.yml',
+    })
+    .option('json', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print summary.json on stdout; progress goes to stderr',
+    })
+    .option('report-dir', {
+      type: 'string',
+      default: 'reports',
+      describe: 'Where <run-id>/ is written',
+    })
+    .option('otlp-endpoint', {
+      type: 'string',
+      describe:
+        'Export spans with OTLP/HTTP here (default: $OTEL_EXPORTER_OTLP_ENDPOINT, else a file in the report)',
+    })
+    .example('$0 run safety-incident', 'Run the safety incident against a local stack')
+    .example(
+      '$0 run safety-incident --seed 42 --json > summary.json',
+      'Replay seed 42, keep the JSON',
+    ) as unknown as Argv<RunArgs>;
+}
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run <scenario>',
+  describe: 'Run one scenario against a real Prometheus and Alertmanager and judge its alerts',
+  builder,
+  handler: async (argv) => {
+    const seed = argv.seed ?? String(randomInt(1, 1_000_000));
+    const progress = streamOutput(argv.json ? process.stderr : process.stdout);
+    progress.line(
+      `sim run ${argv.scenario} · seed ${seed} · engine ${argv.engine} · stack ${argv.stack}`,
+    );
+    const interrupt = interruptSignal(progress);
+    const result = await runScenario({
+      scenario: argv.scenario,
+      seed,
+      engine: argv.engine,
+      stack: argv.stack,
+      ruleFiles: argv.rules,
+      reportRoot: argv.reportDir,
+      otlpEndpoint: argv.otlpEndpoint,
+      logger: createLogger('sim'),
+      signal: interrupt.signal,
+      onProgress: (event) => {
+        const text = formatProgress(event);
+        if (text !== undefined) progress.line(text);
+      },
+    });
+    interrupt.dispose();
+    progress.line(formatVerdictTable(result.summary));
+    progress.line(formatRunFooter(result.summary, result.reportPath));
+    if (argv.json) streamOutput(process.stdout).line(JSON.stringify(result.summary, null, 2));
+    process.exitCode = interrupt.signal.aborted ? 130 : exitCodeForOutcome(result.summary.outcome);
+  },
+};

@@ -1,0 +1,69 @@
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { BadInputError, INTERNAL_ERROR_EXIT_CODE, SimError } from '../common/errors.js';
+import { enableVerboseLogging } from '../common/logger.js';
+import { listCommand } from './commands/list.js';
+import { runCommand } from './commands/run.js';
+
+const EPILOGUE = `Exit codes: 0 every expectation passed, 1 an expectation failed, 2 bad input
+(scenario, option, rule file), 3 the stack could not be started or reached, or a verdict was
+inconclusive, 70 an internal error. Reports go to reports/<run-id>/.`;
+
+/** The one place that turns an error into words and an exit code. */
+function reportError(error: unknown): number {
+  if (error instanceof SimError) {
+    process.stderr.write(`sim: ${error.message}\n`);
+    if (error.hint !== undefined) process.stderr.write(`  hint: ${error.hint}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(
+    `sim: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+
+  return INTERNAL_ERROR_EXIT_CODE;
+}
+
+async function main(): Promise<void> {
+  try {
+    await yargs(hideBin(process.argv))
+      .scriptName('sim')
+      .usage(
+        "$0 <command> [options]\n\nProve that the AI toy's alerts fire when they must, within their SLA, and stay quiet when they must.",
+      )
+      .command(listCommand)
+      .command(runCommand)
+      .option('verbose', {
+        type: 'boolean',
+        describe: 'Log diagnostics of every subsystem on stderr',
+      })
+      .middleware((argv) => {
+        if (argv.verbose) enableVerboseLogging();
+      })
+      .demandCommand(
+        1,
+        'Name a command: `sim list` shows the scenarios, `sim run <scenario>` runs one.',
+      )
+      .strict()
+      .recommendCommands()
+      .epilogue(EPILOGUE)
+      .wrap(Math.min(100, process.stdout.columns ?? 100))
+      .fail((message, error) => {
+        if (error) throw error;
+        throw new UsageError(message);
+      })
+      .parseAsync();
+  } catch (error) {
+    process.exitCode = reportError(error);
+  }
+}
+
+/** A command line yargs rejected: unknown option, missing argument, value not among the choices. */
+class UsageError extends BadInputError {
+  readonly code = 'USAGE';
+
+  constructor(message: string) {
+    super(message.replace(/\s+/g, ' '), { hint: 'see `sim --help` or `sim <command> --help`' });
+  }
+}
+
+await main();

@@ -1,0 +1,113 @@
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import { describeMatch, describeMs } from '../verdict/subject.js';
+import type { ProgressEvent } from '../engine/progress.js';
+import type { ExpectationSummary, RunSummary } from '../report/summary.js';
+import type { Outcome } from '../verdict/types.js';
+
+/** Where human output goes; `--json` sends it to stderr so stdout carries only JSON. */
+export interface Output {
+  line(text: string): void;
+}
+
+export function streamOutput(stream: NodeJS.WritableStream): Output {
+  return { line: (text) => stream.write(`${text}\n`) };
+}
+
+const stamp = (atMs: number) => pc.dim(`[${(atMs / 1_000).toFixed(1).padStart(6)} s]`);
+
+/** One line per event worth a person's attention; Watchdog chatter is left out. */
+export function formatProgress(event: ProgressEvent): string | undefined {
+  switch (event.type) {
+    case 'stack-starting':
+      return `▸ starting the ${event.kind} stack (Prometheus, Alertmanager)…`;
+    case 'stack-ready':
+      return (
+        `✓ stack ready in ${describeMs(event.startupMs)}: Prometheus ${event.versions.prometheus}` +
+        ` at ${event.prometheusUrl}, Alertmanager ${event.versions.alertmanager} at ${event.alertmanagerUrl}`
+      );
+    case 'self-check':
+      return event.ok
+        ? '✓ self-check: rules healthy, sim target up, Watchdog delivered'
+        : pc.yellow(
+            `! self-check failed, verdicts will be inconclusive: ${event.problems.join('; ')}`,
+          );
+    case 'phase':
+      return `${stamp(event.atMs)} phase ${event.index + 1}/${event.count} ${pc.bold(event.name)} (${describeMs(event.durationMs)})`;
+    case 'fault':
+      return `${stamp(event.atMs)} fault ${pc.bold(event.name)} ${event.state}`;
+    case 'waiting':
+      return `${stamp(event.atMs)} waiting for ${event.subjects.join('; ')} (at most until ${describeMs(event.untilMs)})`;
+    case 'alert':
+      if (event.transition.alert === 'Watchdog') return undefined;
+      return `${stamp(event.transition.atMs)} alert ${describeMatch(event.transition.alert, withoutName(event.transition.labels))} ${colorState(event.transition.state)}`;
+    case 'notification':
+      if (event.notification.alert === 'Watchdog') return undefined;
+      return `${stamp(event.notification.atMs)} ${event.notification.receiver} received ${event.notification.alert} (${event.notification.status})`;
+    case 'stack-fault':
+      return pc.red(`${stamp(event.atMs)} stack fault: ${event.reason}`);
+  }
+}
+
+function withoutName(labels: Record<string, string>): Record<string, string> {
+  const { alertname: _alertname, ...rest } = labels;
+
+  return rest;
+}
+
+function colorState(state: string): string {
+  if (state === 'firing') return pc.red(state);
+  if (state === 'pending') return pc.yellow(state);
+
+  return pc.green(state);
+}
+
+export function colorOutcome(outcome: Outcome): string {
+  if (outcome === 'pass') return pc.green('PASS');
+  if (outcome === 'fail') return pc.red('FAIL');
+
+  return pc.yellow('INCONCLUSIVE');
+}
+
+const ms = (value: number | null) => (value === null ? '–' : describeMs(value));
+
+function describeWhat(e: ExpectationSummary): string {
+  const match = describeMatch(e.alert ?? undefined, e.labels);
+  const what = e.subject.startsWith(match) ? e.subject.slice(match.length).trim() : e.subject;
+
+  return `${match}\n${pc.dim(what)}`;
+}
+
+/** The verdict table: one row per expectation, measured times against the SLA and the bound. */
+export function formatVerdictTable(summary: RunSummary): string {
+  const table = new Table({
+    head: ['result', 'expectation', 'firing', 'notified', 'SLA', 'predicted'].map((h) =>
+      pc.bold(h),
+    ),
+    style: { head: [], border: [] },
+  });
+  for (const e of summary.expectations) {
+    table.push([
+      colorOutcome(e.outcome),
+      describeWhat(e),
+      ms(e.measuredMs.firing ?? e.measuredMs.resolved),
+      ms(e.measuredMs.notification),
+      ms(e.slaMs),
+      ms(e.predictedMs),
+    ]);
+  }
+  const reasons = summary.expectations
+    .filter((e) => e.outcome !== 'pass')
+    .map((e) => `${colorOutcome(e.outcome)} ${e.subject}: ${e.reason}`);
+
+  return [table.toString(), ...reasons].join('\n');
+}
+
+export function formatRunFooter(summary: RunSummary, reportPath: string): string {
+  const { pass, fail, inconclusive } = summary.counts;
+
+  return [
+    `${colorOutcome(summary.outcome)} ${summary.scenario}: ${pass} passed, ${fail} failed, ${inconclusive} inconclusive (seed ${summary.seed})`,
+    `report: ${reportPath}`,
+  ].join('\n');
+}

@@ -1,0 +1,37 @@
+import { killAllChildren } from '../stack/process-registry.js';
+import type { Output } from './present.js';
+import type { Outcome } from '../verdict/types.js';
+
+/** 0 all pass, 1 an expectation failed, 3 the stack let us down so nothing could be proven. */
+export function exitCodeForOutcome(outcome: Outcome): number {
+  if (outcome === 'pass') return 0;
+  if (outcome === 'fail') return 1;
+
+  return 3;
+}
+
+/**
+ * The first Ctrl-C asks the run to stop and clean up; a second one kills the stack's processes
+ * at once and leaves.
+ */
+export function interruptSignal(output: Output): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      killAllChildren();
+      process.exit(130);
+    }
+    output.line(`${name}: stopping the run and the stack (again to force)…`);
+    controller.abort(new Error(`interrupted by ${name}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
