@@ -41,6 +41,8 @@ export interface Interaction {
   violation?: { type: ViolationType; severity: Severity };
   /** The screen caught the answer; `filterType` is the filter that did. */
   filtered?: { filterType: FilterType; effectiveness: number };
+  /** Set on the first interaction of a session: the parental-consent check made before it. */
+  consentCheck?: { passed: boolean };
   /** Set on the last interaction of a session. */
   sessionEnd?: { engagementSeconds: number; success: boolean };
 }
