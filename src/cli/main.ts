@@ -3,7 +3,9 @@ import { hideBin } from 'yargs/helpers';
 import { BadInputError, INTERNAL_ERROR_EXIT_CODE, SimError } from '../common/errors.js';
 import { enableVerboseLogging } from '../common/logger.js';
 import { listCommand } from './commands/list.js';
+import { exportCommand } from './commands/export.js';
 import { runCommand } from './commands/run.js';
+import { suiteCommand } from './commands/suite.js';
 
 const EPILOGUE = `Exit codes: 0 every expectation passed, 1 an expectation failed, 2 bad input
 (scenario, option, rule file), 3 the stack could not be started or reached, or a verdict was
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
       )
       .command(listCommand)
       .command(runCommand)
+      .command(suiteCommand)
+      .command(exportCommand)
       .option('verbose', {
         type: 'boolean',
         describe: 'Log diagnostics of every subsystem on stderr',

@@ -46,6 +46,12 @@ export function formatProgress(event: ProgressEvent): string | undefined {
       return `${stamp(event.notification.atMs)} ${event.notification.receiver} received ${event.notification.alert} (${event.notification.status})`;
     case 'stack-fault':
       return pc.red(`${stamp(event.atMs)} stack fault: ${event.reason}`);
+    case 'recording': {
+      const percent = Math.round((event.atMs / Math.max(1, event.endMs)) * 100);
+      return `▸ recording virtual time: ${describeMs(event.atMs)} of ${describeMs(event.endMs)} (${percent} %)`;
+    }
+    case 'evaluating':
+      return `▸ promtool evaluates the rules over ${event.series} series × ${event.steps} steps (${event.file})`;
   }
 }
 

@@ -56,5 +56,11 @@ export class StackUnreachableError extends StackError {
   readonly code = 'STACK_UNREACHABLE';
 }
 
+/** promtool could not evaluate a generated test file: a fault in `sim` or in the stack's rules. */
+export class PromtoolFailedError extends SimError {
+  readonly code = 'PROMTOOL_FAILED';
+  readonly exitCode = 70;
+}
+
 /** Exit code 70: a fault in `sim` itself. */
 export const INTERNAL_ERROR_EXIT_CODE = 70;

@@ -16,6 +16,8 @@ export type ProgressEvent =
   | { type: 'alert'; transition: AlertTransition }
   | { type: 'notification'; notification: NotificationReceived }
   | { type: 'waiting'; subjects: string[]; untilMs: number; atMs: number }
-  | { type: 'stack-fault'; reason: string; atMs: number };
+  | { type: 'stack-fault'; reason: string; atMs: number }
+  | { type: 'recording'; atMs: number; endMs: number }
+  | { type: 'evaluating'; series: number; steps: number; file: string };
 
 export type ProgressListener = (event: ProgressEvent) => void;

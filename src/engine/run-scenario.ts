@@ -3,23 +3,19 @@ import { OptionInvalidError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import { writeJsonReport } from '../report/json-report.js';
 import { createRunId, ReportDir } from '../report/report-dir.js';
-import {
-  alertLifecycles,
-  countNotifications,
-  countOutcomes,
-  overallOutcome,
-  summarizeVerdict,
-  type RunSummary,
-} from '../report/summary.js';
-import { loadScenario } from '../scenario/load.js';
+import { buildSummary, type RunSummary } from '../report/summary.js';
+import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { createLocalStack } from '../stack/local-stack.js';
-import type { Stack } from '../stack/types.js';
+import type { Stack, StackSettings } from '../stack/types.js';
 import { judge } from '../verdict/judge.js';
 import type { Verdict } from '../verdict/types.js';
 import { runLive } from './live/live-engine.js';
 import type { ProgressListener } from './progress.js';
+import type { AlertTimeline } from './timeline.js';
+import { runVirtual } from './virtual/virtual-engine.js';
 
-export const ENGINES = ['live'] as const;
+export const ENGINES = ['live', 'virtual'] as const;
+export type EngineKind = (typeof ENGINES)[number];
 export const STACK_KINDS = ['local'] as const;
 
 /** Options of one `sim run`. */
@@ -27,7 +23,7 @@ export interface RunScenarioOptions {
   /** A shipped scenario's name or a scenario file's path. */
   scenario: string;
   seed: string;
-  engine: (typeof ENGINES)[number];
+  engine: EngineKind;
   stack: (typeof STACK_KINDS)[number];
   /** Rule files to load instead of the shipped ones. */
   ruleFiles?: string[];
@@ -38,6 +34,8 @@ export interface RunScenarioOptions {
   signal: AbortSignal;
   onProgress: ProgressListener;
   clock?: Clock;
+  /** The report folder's name; default `<time>-<scenario>-<seed>`. */
+  runId?: string;
 }
 
 export interface RunScenarioResult {
@@ -46,57 +44,99 @@ export interface RunScenarioResult {
   reportPath: string;
 }
 
+/** What either engine hands back: the timeline and what the report needs besides it. */
+export interface EngineRun {
+  timeline: AlertTimeline;
+  settings: StackSettings;
+  versions: { prometheus: string; alertmanager: string };
+  payloads: unknown[];
+  traces?: { exportedSpans: number; failedExports: number; file?: string };
+  /** Virtual runs: per expectation, whether promtool's own encoding of it passed. */
+  checksPassed?: (boolean | undefined)[];
+  warnings: string[];
+}
+
 /** Loads, runs, judges and reports one scenario. Throws a `SimError` for bad input or stack. */
 export async function runScenario(options: RunScenarioOptions): Promise<RunScenarioResult> {
   const clock = options.clock ?? systemClock;
-  const { scenario, file } = await loadScenario(options.scenario);
+  const loaded = await loadScenario(options.scenario);
   const startedAt = new Date(clock.now());
-  const runId = createRunId(scenario.name, options.seed, startedAt);
+  const runId = options.runId ?? createRunId(loaded.scenario.name, options.seed, startedAt);
   const report = await ReportDir.create(options.reportRoot, runId);
   try {
-    const result = await runLive({
-      scenario,
-      scenarioFile: file,
-      seed: options.seed,
-      stack: createStack(options.stack),
-      ruleFiles: options.ruleFiles,
-      reportDir: report.stagingPath,
-      otlpEndpoint: options.otlpEndpoint,
-      clock,
-      logger: options.logger,
-      signal: options.signal,
-      onProgress: options.onProgress,
-    });
-    const verdicts = judge(scenario.expectations, result.timeline, result.settings);
-    const summary: RunSummary = {
+    const run = await runEngine(options, loaded, report.stagingPath, clock);
+    const verdicts = crossCheck(
+      judge(loaded.scenario.expectations, run.timeline, run.settings),
+      run.checksPassed,
+    );
+    const summary = buildSummary({
       runId,
-      scenario: scenario.name,
-      description: scenario.description,
-      seed: options.seed,
-      engine: options.engine,
-      stack: {
-        kind: options.stack,
-        versions: result.versions,
-        scrapeIntervalMs: result.settings.scrapeIntervalMs,
-        evaluationIntervalMs: result.settings.evaluationIntervalMs,
-      },
-      startedAt: startedAt.toISOString(),
-      durationMs: result.timeline.endMs,
-      outcome: overallOutcome(verdicts),
-      counts: countOutcomes(verdicts),
-      preflightProblems: result.timeline.preflightProblems,
-      expectations: verdicts.map(summarizeVerdict),
-      alerts: alertLifecycles(result.timeline),
-      notificationsByReceiver: countNotifications(result.timeline),
-      traces: result.tracing,
-    };
-    await writeJsonReport(report, summary, result.timeline, result.payloads);
+      scenario: loaded.scenario,
+      options,
+      startedAt,
+      run,
+      verdicts,
+    });
+    await writeJsonReport(report, summary, run.timeline, run.payloads);
 
     return { summary, verdicts, reportPath: await report.commit() };
   } catch (error) {
     await report.discard();
     throw error;
   }
+}
+
+function runEngine(
+  options: RunScenarioOptions,
+  { scenario, file }: LoadedScenario,
+  outDir: string,
+  clock: Clock,
+): Promise<EngineRun> {
+  const common = { scenario, scenarioFile: file, seed: options.seed, ruleFiles: options.ruleFiles };
+  if (options.engine === 'virtual') {
+    return runVirtual({
+      ...common,
+      outDir,
+      logger: options.logger,
+      onProgress: options.onProgress,
+    }).then((run) => ({
+      ...run,
+      payloads: [],
+      warnings: run.unreadableSelectors.map(
+        (name) => `a rule reads ${name}, which nothing in this run produced`,
+      ),
+    }));
+  }
+
+  return runLive({
+    ...common,
+    stack: createStack(options.stack),
+    reportDir: outDir,
+    otlpEndpoint: options.otlpEndpoint,
+    clock,
+    logger: options.logger,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  }).then((run) => ({ ...run, traces: run.tracing, warnings: [] }));
+}
+
+/**
+ * In virtual runs promtool also checks each expectation on its own terms; a pass the check does
+ * not confirm is not trusted.
+ */
+function crossCheck(
+  verdicts: Verdict[],
+  checksPassed: (boolean | undefined)[] | undefined,
+): Verdict[] {
+  return verdicts.map((verdict, index) =>
+    verdict.outcome === 'pass' && checksPassed?.[index] === false
+      ? {
+          ...verdict,
+          outcome: 'inconclusive',
+          reason: `${verdict.reason}, but promtool's own check of this expectation failed`,
+        }
+      : verdict,
+  );
 }
 
 function createStack(kind: string): Stack {

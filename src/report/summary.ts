@@ -1,4 +1,6 @@
+import type { EngineRun, RunScenarioOptions } from '../engine/run-scenario.js';
 import type { AlertTimeline, Labels } from '../engine/timeline.js';
+import type { Scenario } from '../scenario/types.js';
 import { alertKey } from '../engine/timeline.js';
 import type { Outcome, Verdict } from '../verdict/types.js';
 
@@ -24,7 +26,10 @@ export interface RunSummary {
   expectations: ExpectationSummary[];
   alerts: AlertLifecycle[];
   notificationsByReceiver: Record<string, number>;
-  traces: { exportedSpans: number; failedExports: number; file?: string };
+  /** Live runs only. */
+  traces: { exportedSpans: number; failedExports: number; file?: string } | null;
+  /** Things a person should look at that do not decide a verdict, such as unread metrics. */
+  warnings: string[];
 }
 
 export interface ExpectationSummary {
@@ -127,4 +132,39 @@ export function countOutcomes(verdicts: Verdict[]): Record<Outcome, number> {
   for (const verdict of verdicts) counts[verdict.outcome] += 1;
 
   return counts;
+}
+
+export function buildSummary(input: {
+  runId: string;
+  scenario: Scenario;
+  options: Pick<RunScenarioOptions, 'seed' | 'engine' | 'stack'>;
+  startedAt: Date;
+  run: EngineRun;
+  verdicts: Verdict[];
+}): RunSummary {
+  const { run, verdicts, scenario, options } = input;
+
+  return {
+    runId: input.runId,
+    scenario: scenario.name,
+    description: scenario.description,
+    seed: options.seed,
+    engine: options.engine,
+    stack: {
+      kind: options.engine === 'virtual' ? 'promtool' : options.stack,
+      versions: run.versions,
+      scrapeIntervalMs: run.settings.scrapeIntervalMs,
+      evaluationIntervalMs: run.settings.evaluationIntervalMs,
+    },
+    startedAt: input.startedAt.toISOString(),
+    durationMs: run.timeline.endMs,
+    outcome: overallOutcome(verdicts),
+    counts: countOutcomes(verdicts),
+    preflightProblems: run.timeline.preflightProblems,
+    expectations: verdicts.map(summarizeVerdict),
+    alerts: alertLifecycles(run.timeline),
+    notificationsByReceiver: countNotifications(run.timeline),
+    traces: run.traces ?? null,
+    warnings: run.warnings,
+  };
 }

@@ -11,6 +11,18 @@ import {
 } from '../common/vocabulary.js';
 import type { Scenario } from './types.js';
 
+const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|Inf|NaN)`;
+const SERIES_TOKEN = new RegExp(
+  String.raw`^(?:_(?:x\d+)?|stale|${NUMBER}(?:[-+]${NUMBER})?(?:x\d+)?)$`,
+);
+
+/** promtool's input_series notation, token by token: `_`, `_x3`, `stale`, `1`, `0+10x100`. */
+function isSeriesNotation(text: string): boolean {
+  const tokens = text.trim().split(/\s+/);
+
+  return text.trim() !== '' && tokens.every((token) => SERIES_TOKEN.test(token));
+}
+
 const duration = z.string().refine(isDuration, {
   message: 'is not a duration; write it as Prometheus does, e.g. 30s, 5m, 1h30m',
 });
@@ -131,4 +143,19 @@ export const scenarioSchema = z.strictObject({
     )
     .optional(),
   expectations: z.array(expectation).min(1),
+  rawSeries: z
+    .array(
+      z.strictObject({
+        series: z
+          .string()
+          .regex(
+            /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})?$/,
+            'is not a series such as name{label="value"}',
+          ),
+        values: z.string().refine(isSeriesNotation, {
+          message: "is not promtool notation; write e.g. '0+10x100', '_x5', 'stale', '1 2 3'",
+        }),
+      }),
+    )
+    .optional(),
 }) satisfies z.ZodType<Scenario>;

@@ -29,6 +29,18 @@ export interface Scenario {
   phases: Phase[];
   faults?: Fault[];
   expectations: Expectation[];
+  /**
+   * Series added as they are beside the world's telemetry, in promtool's notation, one value per
+   * scrape step from scenario time 0: for gaps, staleness and counter resets. Virtual engine only.
+   */
+  rawSeries?: RawSeries[];
+}
+
+export interface RawSeries {
+  /** `metric{label="value"}`, written as Prometheus would store it (add `job` yourself). */
+  series: string;
+  /** promtool notation: `0+10x100`, `_x5`, `stale`, `1 2 3`. */
+  values: string;
 }
 
 export interface Load {

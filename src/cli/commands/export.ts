@@ -1,0 +1,77 @@
+import { randomInt } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { createLogger } from '../../common/logger.js';
+import { compileScenario } from '../../engine/virtual/virtual-engine.js';
+import { loadScenario } from '../../scenario/load.js';
+import { streamOutput } from '../present.js';
+
+interface ExportArgs {
+  scenario: string;
+  format: 'promtool';
+  out?: string;
+  seed?: string;
+  rules?: string[];
+}
+
+function builder(yargs: Argv): Argv<ExportArgs> {
+  return yargs
+    .positional('scenario', {
+      type: 'string',
+      demandOption: true,
+      describe: 'A shipped scenario or a scenario file',
+    })
+    .option('format', {
+      choices: ['promtool'] as const,
+      default: 'promtool' as const,
+      describe: 'What to write',
+    })
+    .option('out', {
+      type: 'string',
+      describe: 'File to write (default: stdout); rule paths are made relative to it',
+    })
+    .option('seed', {
+      type: 'string',
+      describe: 'Seed of the recorded traffic (default: random, printed)',
+    })
+    .option('rules', {
+      type: 'string',
+      array: true,
+      describe: 'Rule files instead of stack/prometheus/rules/*.yml',
+    })
+    .example(
+      '$0 export safety-incident --out stack/prometheus/rules/safety-incident.test.yml',
+      'Commit it beside the rules; check with `promtool test rules`',
+    ) as unknown as Argv<ExportArgs>;
+}
+
+export const exportCommand: CommandModule<object, ExportArgs> = {
+  command: 'export <scenario>',
+  describe: 'Write a scenario as a promtool test file that passes with `promtool test rules` alone',
+  builder,
+  handler: async (argv) => {
+    const seed = argv.seed ?? String(randomInt(1, 1_000_000));
+    const { scenario, file } = await loadScenario(argv.scenario);
+    const out = argv.out === undefined ? resolve('stdout.promtool.yml') : resolve(argv.out);
+    const compiled = await compileScenario(
+      {
+        scenario,
+        scenarioFile: file,
+        seed,
+        ruleFiles: argv.rules,
+        logger: createLogger('sim'),
+        onProgress: () => undefined,
+      },
+      { file: out, probes: false },
+    );
+    if (argv.out === undefined) {
+      process.stdout.write(compiled.text);
+      return;
+    }
+    await writeFile(out, compiled.text);
+    streamOutput(process.stderr).line(
+      `wrote ${argv.out}: ${compiled.seriesCount} series × ${compiled.steps} steps, ${compiled.checks.length} checks (seed ${seed}); run: promtool test rules ${argv.out}`,
+    );
+  },
+};

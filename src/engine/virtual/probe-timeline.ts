@@ -1,0 +1,101 @@
+import type { AlertTransition, Labels, NotificationReceived } from '../timeline.js';
+import { alertKey } from '../timeline.js';
+import type { AlertRuleInfo } from '../../stack/types.js';
+import type { ProbeKind } from './promtool-tests.js';
+
+export interface ProbeSample {
+  kind: ProbeKind;
+  labels: Labels;
+  /** Seconds of virtual time, as `timestamp()` returned them. */
+  value: number;
+}
+
+interface Lifecycle {
+  alert: string;
+  labels: Labels;
+  firstPendingMs?: number;
+  firstFiringMs?: number;
+  lastFiringMs?: number;
+}
+
+function withoutState(labels: Labels): Labels {
+  const { alertstate: _state, ...rest } = labels;
+
+  return rest;
+}
+
+/**
+ * Turns the probes' first and last ALERTS samples into transitions. An instance stops firing at
+ * the first evaluation of its group after its last firing sample; one that fired to the end is
+ * left firing. An instance that fired twice shows as one stretch from its first to last firing.
+ */
+export function transitionsFromProbes(
+  samples: ProbeSample[],
+  rules: AlertRuleInfo[],
+  endMs: number,
+): AlertTransition[] {
+  const byKey = new Map<string, Lifecycle>();
+  for (const sample of samples) {
+    const labels = withoutState(sample.labels);
+    const alert = labels['alertname'] ?? '';
+    const key = alertKey(alert, labels);
+    const entry = byKey.get(key) ?? { alert, labels };
+    byKey.set(key, entry);
+    const atMs = Math.round(sample.value * 1_000);
+    if (sample.kind === 'first-pending') entry.firstPendingMs = atMs;
+    if (sample.kind === 'first-firing') entry.firstFiringMs = atMs;
+    if (sample.kind === 'last-firing') entry.lastFiringMs = atMs;
+  }
+
+  return [...byKey.values()].flatMap((entry) => {
+    const { alert, labels } = entry;
+    const intervalMs = rules.find((rule) => rule.alert === alert)?.evaluationIntervalMs ?? 0;
+    const events: AlertTransition[] = [];
+    if (entry.firstPendingMs !== undefined) {
+      events.push({ kind: 'alert', atMs: entry.firstPendingMs, alert, labels, state: 'pending' });
+    }
+    if (entry.firstFiringMs !== undefined) {
+      events.push({ kind: 'alert', atMs: entry.firstFiringMs, alert, labels, state: 'firing' });
+      const resolvedMs = (entry.lastFiringMs ?? endMs) + intervalMs;
+      if (resolvedMs <= endMs) {
+        events.push({ kind: 'alert', atMs: resolvedMs, alert, labels, state: 'resolved' });
+      }
+    } else if (entry.firstPendingMs !== undefined) {
+      events.push({
+        kind: 'alert',
+        atMs: entry.firstPendingMs + intervalMs,
+        alert,
+        labels,
+        state: 'inactive',
+      });
+    }
+
+    return events;
+  });
+}
+
+/**
+ * The notifications the real routing tree would send for each firing transition: one per
+ * receiver `amtool` names, `group_wait` of that receiver's route after the alert fired.
+ */
+export async function predictedNotifications(
+  firing: AlertTransition[],
+  route: (labels: Labels) => Promise<string[]>,
+  groupWaitMsByReceiver: Record<string, number>,
+): Promise<NotificationReceived[]> {
+  const notifications: NotificationReceived[] = [];
+  for (const transition of firing.filter((t) => t.state === 'firing')) {
+    for (const receiver of await route(transition.labels)) {
+      notifications.push({
+        kind: 'notification',
+        atMs: transition.atMs + (groupWaitMsByReceiver[receiver] ?? 0),
+        receiver,
+        alert: transition.alert,
+        labels: transition.labels,
+        status: 'firing',
+      });
+    }
+  }
+
+  return notifications;
+}

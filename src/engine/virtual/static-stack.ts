@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { parseDurationMs } from '../../common/duration.js';
+import { BinaryMissingError, RuleFileInvalidError } from '../../common/errors.js';
+import { groupWaitMsByReceiver, readAlertmanagerConfig } from '../../stack/alertmanager-config.js';
+import { findOnPath, INSTALL_COMMAND } from '../../stack/binaries.js';
+import { prometheusTimings, readPrometheusConfig } from '../../stack/prometheus-config.js';
+import { DEFAULT_STACK_DIR } from '../../stack/render.js';
+import { checkRuleFiles, resolveRuleFiles } from '../../stack/rule-files.js';
+import type { AlertRuleInfo, StackSettings } from '../../stack/types.js';
+
+/** The stack as files: what the virtual engine evaluates, without starting a process. */
+export interface StaticStack {
+  settings: StackSettings;
+  /** Absolute paths, checked by `promtool check rules`. */
+  ruleFiles: string[];
+  /** Every rule expression, recording rules included: what decides which series to keep. */
+  expressions: string[];
+  /** Names recording rules produce; rules may read them without `sim` emitting them. */
+  recordedNames: string[];
+  alertmanagerConfigFile: string;
+  promtool: string;
+  amtool: string;
+}
+
+interface RuleYaml {
+  alert?: string;
+  record?: string;
+  expr: string;
+  for?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+/** Reads prometheus.yml, the rule files and alertmanager.yml; checks the rules with promtool. */
+export async function loadStaticStack(options: {
+  ruleFiles?: string[];
+  stackDir?: string;
+  pathVariable?: string;
+}): Promise<StaticStack> {
+  const pathVariable = options.pathVariable ?? process.env['PATH'] ?? '';
+  const [promtool, amtool] = await Promise.all([
+    requireTool('promtool', pathVariable),
+    requireTool('amtool', pathVariable),
+  ]);
+  const stackDir = options.stackDir ?? DEFAULT_STACK_DIR;
+  const prometheusFile = join(stackDir, 'prometheus', 'prometheus.yml');
+  const alertmanagerConfigFile = join(stackDir, 'alertmanager', 'alertmanager.yml');
+  const prometheus = readPrometheusConfig(await readFile(prometheusFile, 'utf8'), prometheusFile);
+  const alertmanager = readAlertmanagerConfig(
+    await readFile(alertmanagerConfigFile, 'utf8'),
+    alertmanagerConfigFile,
+  );
+  const ruleFiles =
+    options.ruleFiles?.map((file) => resolve(file)) ??
+    (await resolveRuleFiles(prometheus.rule_files ?? [], dirname(prometheusFile)));
+  await checkRuleFiles(promtool, ruleFiles);
+  const timings = prometheusTimings(prometheus);
+  const rules = await Promise.all(ruleFiles.map((f) => readRules(f, timings.evaluationIntervalMs)));
+
+  return {
+    settings: {
+      ...timings,
+      rules: rules.flatMap((r) => r.alerts),
+      groupWaitMsByReceiver: groupWaitMsByReceiver(alertmanager.route),
+      receivers: alertmanager.receivers.map((receiver) => receiver.name),
+    },
+    ruleFiles,
+    expressions: rules.flatMap((r) => r.expressions),
+    recordedNames: rules.flatMap((r) => r.recordedNames),
+    alertmanagerConfigFile,
+    promtool,
+    amtool,
+  };
+}
+
+async function requireTool(name: string, pathVariable: string): Promise<string> {
+  const found = await findOnPath(name, pathVariable);
+  if (found === undefined) {
+    throw new BinaryMissingError(`${name} not found on PATH; the virtual engine needs it`, {
+      hint: `install it with: ${INSTALL_COMMAND}`,
+    });
+  }
+
+  return found;
+}
+
+async function readRules(
+  file: string,
+  defaultIntervalMs: number,
+): Promise<{ alerts: AlertRuleInfo[]; expressions: string[]; recordedNames: string[] }> {
+  const parsed = parse(await readFile(file, 'utf8')) as {
+    groups?: { interval?: string; rules?: RuleYaml[] }[];
+  } | null;
+  if (!Array.isArray(parsed?.groups)) {
+    throw new RuleFileInvalidError(`rule file ${file} has no \`groups:\` list`, {
+      hint: `check it with: promtool check rules ${file}`,
+    });
+  }
+  const alerts: AlertRuleInfo[] = [];
+  const expressions: string[] = [];
+  const recordedNames: string[] = [];
+  for (const group of parsed.groups) {
+    const evaluationIntervalMs =
+      group.interval === undefined ? defaultIntervalMs : parseDurationMs(group.interval);
+    for (const rule of group.rules ?? []) {
+      expressions.push(rule.expr);
+      if (rule.record !== undefined) recordedNames.push(rule.record);
+      if (rule.alert === undefined) continue;
+      alerts.push({
+        alert: rule.alert,
+        expr: rule.expr,
+        forMs: rule.for === undefined ? 0 : parseDurationMs(rule.for),
+        labels: rule.labels ?? {},
+        annotations: rule.annotations ?? {},
+        file,
+        evaluationIntervalMs,
+      });
+    }
+  }
+
+  return { alerts, expressions, recordedNames };
+}
