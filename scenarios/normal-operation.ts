@@ -9,9 +9,7 @@ const scenario: Scenario = {
   description: 'Ordinary traffic with natural noise; nothing but the Watchdog may fire',
   load: { interactionsPerSecond: 20 },
   phases: [{ name: 'day', duration: '2m' }],
-  expectations: [
-    { expect: 'silent', except: ['Watchdog'] },
-  ],
+  expectations: [{ expect: 'silent', except: ['Watchdog'] }],
 };
 
 export default scenario;

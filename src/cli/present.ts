@@ -56,9 +56,7 @@ export function formatProgress(event: ProgressEvent): string | undefined {
 }
 
 function withoutName(labels: Record<string, string>): Record<string, string> {
-  const { alertname: _alertname, ...rest } = labels;
-
-  return rest;
+  return Object.fromEntries(Object.entries(labels).filter(([name]) => name !== 'alertname'));
 }
 
 function colorState(state: string): string {

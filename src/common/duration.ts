@@ -18,7 +18,9 @@ export function isDuration(text: unknown): text is string {
 /** Milliseconds in a Prometheus duration; throws a plain error naming the text when malformed. */
 export function parseDurationMs(text: string): number {
   if (!isDuration(text)) {
-    throw new Error(`"${text}" is not a duration; write it as Prometheus does, e.g. 30s, 5m, 1h30m`);
+    throw new Error(
+      `"${text}" is not a duration; write it as Prometheus does, e.g. 30s, 5m, 1h30m`,
+    );
   }
   let totalMs = 0;
   for (const [, amount, unit] of text.matchAll(PART)) {

@@ -48,6 +48,11 @@ export class BinaryMissingError extends StackError {
   readonly code = 'BINARY_MISSING';
 }
 
+/** A promtool whose output format `sim` was not verified against: guessing could pass silently. */
+export class PromtoolUnsupportedError extends StackError {
+  readonly code = 'PROMTOOL_UNSUPPORTED';
+}
+
 export class StackStartError extends StackError {
   readonly code = 'STACK_START_FAILED';
 }

@@ -19,9 +19,7 @@ interface Lifecycle {
 }
 
 function withoutState(labels: Labels): Labels {
-  const { alertstate: _state, ...rest } = labels;
-
-  return rest;
+  return Object.fromEntries(Object.entries(labels).filter(([name]) => name !== 'alertstate'));
 }
 
 /**

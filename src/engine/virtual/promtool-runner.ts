@@ -17,7 +17,11 @@ export async function runPromtoolTests(
   const versionResult = await runCommand(promtool, ['--version']);
   const version = promtoolVersion(`${versionResult.stdout}${versionResult.stderr}`);
   const result = await runCommand(promtool, ['test', 'rules', file], { timeoutMs: 600_000 });
-  const report = parsePromtoolTestOutput(`${result.stdout}\n${result.stderr}`, version);
+  const report = parsePromtoolTestOutput(
+    `${result.stdout}\n${result.stderr}`,
+    version,
+    result.exitCode,
+  );
   if (report.warnings.length > 0) {
     throw new PromtoolFailedError(`promtool warned about ${file}: ${report.warnings.join('; ')}`, {
       hint: 'a warning there usually means a rule file that was not loaded',

@@ -18,7 +18,7 @@ import {
   transitionsFromProbes,
   type ProbeSample,
 } from './probe-timeline.js';
-import { metricNamesReadBy } from './promql-selectors.js';
+import { metricFilterFor, metricNamesReadBy } from './promql-selectors.js';
 import type { PromtoolTestReport } from './promtool-output.js';
 import { runPromtoolTests } from './promtool-runner.js';
 import {
@@ -179,7 +179,7 @@ async function record(
 ): Promise<{ series: ReturnType<SeriesRecorder['recorded']>; steps: number; unread: string[] }> {
   const readable = metricNamesReadBy(stack.expressions);
   const metrics = createMetrics();
-  const recorder = new SeriesRecorder(metrics.registry, (name) => readable.has(name));
+  const recorder = new SeriesRecorder(metrics.registry, metricFilterFor(stack.expressions));
   const world = createWorld({
     scenario: options.scenario,
     seed: options.seed,
