@@ -1,5 +1,9 @@
 import { ScenarioInvalidError, ScenarioNotFoundError } from '../common/errors.js';
-import { listScenarioNames, loadScenario } from './load.js';
+import { listScenarioNames, loadScenario as loadWithTsx } from './load.js';
+
+// jest compiles TypeScript itself and forbids loader hooks, so modules load with `import` here.
+const loadScenario = (nameOrPath: string) =>
+  loadWithTsx(nameOrPath, { importModule: (url) => import(url) });
 
 describe('loading scenarios', () => {
   it('lists the shipped scenarios by name', () => {

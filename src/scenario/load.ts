@@ -28,13 +28,14 @@ export function listScenarioNames(dir = SCENARIOS_DIR): string[] {
  */
 export async function loadScenario(
   nameOrPath: string,
-  dir = SCENARIOS_DIR,
+  options: { dir?: string; importModule?: ModuleImporter } = {},
 ): Promise<LoadedScenario> {
+  const dir = options.dir ?? SCENARIOS_DIR;
   const file = resolveScenarioFile(nameOrPath, dir);
   const shownFile = path.relative(process.cwd(), file).startsWith('..')
     ? file
     : path.relative(process.cwd(), file);
-  const module = await importScenario(file, shownFile);
+  const module = await importScenario(file, shownFile, options.importModule ?? importTypeScript);
   const scenario = validateScenario(module.default, shownFile);
   const expectedName = path.basename(file).replace(/\.[cm]?[jt]s$/, '');
   if (scenario.name !== expectedName) {
@@ -70,9 +71,16 @@ function resolveScenarioFile(nameOrPath: string, dir: string): string {
   return file;
 }
 
-async function importScenario(file: string, shownFile: string): Promise<{ default?: unknown }> {
+/** Loads a module by file URL; tests that compile TypeScript themselves pass `import`. */
+export type ModuleImporter = (url: string) => Promise<Record<string, unknown>>;
+
+async function importScenario(
+  file: string,
+  shownFile: string,
+  importModule: ModuleImporter,
+): Promise<{ default?: unknown }> {
   try {
-    return (await import(pathToFileURL(file).href)) as { default?: unknown };
+    return unwrapInterop(await importModule(pathToFileURL(file).href));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ScenarioInvalidError(`${shownFile}: the module does not load: ${reason}`, {
@@ -80,4 +88,23 @@ async function importScenario(file: string, shownFile: string): Promise<{ defaul
       cause: error,
     });
   }
+}
+
+/**
+ * Through tsx's own loader, so that a scenario outside this package (where no package.json says
+ * "module") still loads as an ES module.
+ */
+async function importTypeScript(url: string): Promise<Record<string, unknown>> {
+  const { tsImport } = await import('tsx/esm/api');
+
+  return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+}
+
+/** A file tsx compiled as CommonJS arrives as `{ default: { default: scenario } }`. */
+function unwrapInterop(module: Record<string, unknown>): { default?: unknown } {
+  const exported = module['default'];
+  const keys = exported !== null && typeof exported === 'object' ? Object.keys(exported) : [];
+  const wrapped = keys.length > 0 && keys.every((key) => key === 'default' || key === '__esModule');
+
+  return { default: wrapped ? (exported as { default: unknown }).default : exported };
 }

@@ -68,12 +68,31 @@ describe('sim run safety-incident on the local stack', () => {
     expect(progress).toMatch(/pagerduty received ChildSafetyViolationCritical/);
   });
 
+  it('agrees with the virtual engine on the outcome of every expectation', async () => {
+    const virtual = await runCli([
+      'run',
+      'safety-incident',
+      '--engine',
+      'virtual',
+      '--seed',
+      SEED,
+      '--json',
+      '--report-dir',
+      reportRoot,
+    ]);
+    const virtualSummary = JSON.parse(virtual.stdout) as RunSummary;
+    const outcomes = (s: RunSummary) => s.expectations.map((e) => [e.subject, e.outcome]);
+    expect(outcomes(virtualSummary)).toEqual(outcomes(summary));
+  });
+
   it('leaves no Prometheus or Alertmanager running', () => {
     expect(processesMarked(result.mark)).toEqual([]);
   });
 
   it('lets no child name or id out of the world: not in reports, spans or logs', async () => {
-    const { scenario } = await loadScenario('safety-incident');
+    const { scenario } = await loadScenario('safety-incident', {
+      importModule: (url) => import(url),
+    });
     const world = createWorld({ scenario, seed: SEED });
     world.advanceTo(summary.durationMs, createRecordingSink());
     const secrets = world.__childrenForTests().flatMap((child) => [child.name, child.id]);
