@@ -19,6 +19,10 @@ const stamp = (atMs: number) => pc.dim(`[${(atMs / 1_000).toFixed(1).padStart(6)
 /** One line per event worth a person's attention; Watchdog chatter is left out. */
 export function formatProgress(event: ProgressEvent): string | undefined {
   switch (event.type) {
+    case 'starting':
+      return `${pc.bold(`sim run ${event.scenario}`)} · seed ${event.seed} · engine ${event.engine}\n${pc.dim(event.description)}`;
+    case 'phases-done':
+      return `${stamp(event.atMs)} every phase has run`;
     case 'stack-starting':
       return `▸ starting the ${event.kind} stack (Prometheus, Alertmanager)…`;
     case 'stack-ready':
@@ -36,8 +40,11 @@ export function formatProgress(event: ProgressEvent): string | undefined {
       return `${stamp(event.atMs)} phase ${event.index + 1}/${event.count} ${pc.bold(event.name)} (${describeMs(event.durationMs)})`;
     case 'fault':
       return `${stamp(event.atMs)} fault ${pc.bold(event.name)} ${event.state}`;
-    case 'waiting':
-      return `${stamp(event.atMs)} waiting for ${event.subjects.join('; ')} (at most until ${describeMs(event.untilMs)})`;
+    case 'waiting': {
+      const left = describeMs(Math.max(0, event.untilMs - event.atMs));
+      const subjects = event.subjects.map((subject) => `\n           · ${subject}`).join('');
+      return `${stamp(event.atMs)} waiting, at most ${left} more, for:${subjects}`;
+    }
     case 'alert':
       if (event.transition.alert === 'Watchdog') return undefined;
       return `${stamp(event.transition.atMs)} alert ${describeMatch(event.transition.alert, withoutName(event.transition.labels))} ${colorState(event.transition.state)}`;
@@ -85,7 +92,7 @@ function describeWhat(e: ExpectationSummary): string {
 /** The verdict table: one row per expectation, measured times against the SLA and the bound. */
 export function formatVerdictTable(summary: RunSummary): string {
   const table = new Table({
-    head: ['result', 'expectation', 'firing', 'notified', 'SLA', 'predicted'].map((h) =>
+    head: ['result', 'expectation', 'measured', 'notified', 'SLA', 'predicted'].map((h) =>
       pc.bold(h),
     ),
     style: { head: [], border: [] },

@@ -2,6 +2,8 @@ import type { AlertTransition, NotificationReceived } from './timeline.js';
 
 /** What an engine reports as it goes; the CLI turns these into lines a person reads. */
 export type ProgressEvent =
+  | { type: 'starting'; scenario: string; description: string; seed: string; engine: string }
+  | { type: 'phases-done'; atMs: number }
   | { type: 'stack-starting'; kind: string }
   | {
       type: 'stack-ready';

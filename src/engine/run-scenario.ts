@@ -60,6 +60,9 @@ export interface EngineRun {
 export async function runScenario(options: RunScenarioOptions): Promise<RunScenarioResult> {
   const clock = options.clock ?? systemClock;
   const loaded = await loadScenario(options.scenario);
+  const { name, description } = loaded.scenario;
+  const { seed, engine } = options;
+  options.onProgress({ type: 'starting', scenario: name, description, seed, engine });
   const startedAt = new Date(clock.now());
   const runId = options.runId ?? createRunId(loaded.scenario.name, options.seed, startedAt);
   const report = await ReportDir.create(options.reportRoot, runId);
@@ -72,6 +75,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
     const summary = buildSummary({
       runId,
       scenario: loaded.scenario,
+      scenarioFile: loaded.file,
       options,
       startedAt,
       run,

@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+import { SIM_VERSION } from '../common/version.js';
 import type { EngineRun, RunScenarioOptions } from '../engine/run-scenario.js';
 import type { AlertTimeline, Labels } from '../engine/timeline.js';
 import type { Scenario } from '../scenario/types.js';
@@ -7,7 +9,13 @@ import type { Outcome, Verdict } from '../verdict/types.js';
 /** `summary.json`: everything a person or a pipeline needs to know about one run. */
 export interface RunSummary {
   runId: string;
+  /** Version of `sim` that wrote this summary. */
+  simVersion: string;
   scenario: string;
+  /** The scenario module, as it was given. */
+  scenarioFile: string;
+  /** Rule files given with `--rules`; null when the stack's own were used. */
+  ruleFiles: string[] | null;
   description: string;
   seed: string;
   engine: 'live' | 'virtual';
@@ -26,7 +34,7 @@ export interface RunSummary {
   expectations: ExpectationSummary[];
   alerts: AlertLifecycle[];
   notificationsByReceiver: Record<string, number>;
-  /** Live runs only. */
+  /** Live runs only; `file` is relative to the report folder. */
   traces: { exportedSpans: number; failedExports: number; file?: string } | null;
   /** Things a person should look at that do not decide a verdict, such as unread metrics. */
   warnings: string[];
@@ -137,16 +145,25 @@ export function countOutcomes(verdicts: Verdict[]): Record<Outcome, number> {
 export function buildSummary(input: {
   runId: string;
   scenario: Scenario;
-  options: Pick<RunScenarioOptions, 'seed' | 'engine' | 'stack'>;
+  scenarioFile: string;
+  options: Pick<RunScenarioOptions, 'seed' | 'engine' | 'stack' | 'ruleFiles'>;
   startedAt: Date;
   run: EngineRun;
   verdicts: Verdict[];
 }): RunSummary {
   const { run, verdicts, scenario, options } = input;
 
+  const traces = run.traces && {
+    ...run.traces,
+    file: run.traces.file === undefined ? undefined : basename(run.traces.file),
+  };
+
   return {
     runId: input.runId,
+    simVersion: SIM_VERSION,
     scenario: scenario.name,
+    scenarioFile: input.scenarioFile,
+    ruleFiles: options.ruleFiles ?? null,
     description: scenario.description,
     seed: options.seed,
     engine: options.engine,
@@ -164,7 +181,7 @@ export function buildSummary(input: {
     expectations: verdicts.map(summarizeVerdict),
     alerts: alertLifecycles(run.timeline),
     notificationsByReceiver: countNotifications(run.timeline),
-    traces: run.traces ?? null,
+    traces: traces ?? null,
     warnings: run.warnings,
   };
 }

@@ -82,8 +82,11 @@ describe('the process registry', () => {
 process.on('SIGTERM', () => {
   process.stdout.write('handled\\n');
   setTimeout(() => process.exit(0), 300);
-});`;
+});
+process.stdout.write('ready\\n');`;
     const { standIn, pid, ended, output } = await runStandIn(dir, cli);
+    // Signalled only once its handler is installed: earlier, the default action would kill it.
+    while (!output().includes('ready')) await new Promise((resolve) => setTimeout(resolve, 20));
     standIn.kill('SIGTERM');
     while (!output().includes('handled')) await new Promise((resolve) => setTimeout(resolve, 20));
 

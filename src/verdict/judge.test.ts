@@ -154,6 +154,12 @@ describe('silent expectations', () => {
     expect(judge([duringBaseline], timeline([firing(5_000)]))[0]?.outcome).toBe('fail');
   });
 
+  it('are inconclusive when the run was stopped before its last phase ended', () => {
+    const [verdict] = judge([silent], timeline([], { endMs: 15_000 }));
+    expect(verdict?.outcome).toBe('inconclusive');
+    expect(verdict?.reason).toContain('the run stopped at 15.0 s');
+  });
+
   it('are inconclusive when the self-check failed, because silence proves nothing then', () => {
     const [verdict] = judge(
       [silent],

@@ -138,14 +138,15 @@ function firesOutcome(
 }
 
 function judgeSilent(expectation: SilentExpectation, timeline: AlertTimeline): Verdict {
+  // The whole run is at least every phase; an interrupted run has not watched all of it.
   const window =
     expectation.during === undefined
-      ? { startMs: 0, endMs: timeline.endMs }
+      ? { startMs: 0, endMs: Math.max(timeline.endMs, timeline.phases.at(-1)?.endMs ?? 0) }
       : findWindow(timeline, expectation.during);
   const events = transitions(timeline, expectation);
   const carried = [...firingAt(events, window.startMs).values()];
   const fired = events.filter(
-    (e) => e.state === 'firing' && e.atMs >= window.startMs && e.atMs < window.endMs,
+    (e) => e.state === 'firing' && e.atMs >= window.startMs && e.atMs <= window.endMs,
   );
   const offenders = uniqueByKey([...carried, ...fired]);
   const base = { expectation, subject: describeExpectation(expectation), measured: {} };

@@ -26,7 +26,7 @@ function builder(yargs: Argv): Argv<RunArgs> {
     .option('seed', {
       type: 'string',
       describe:
-        'Seed of every random draw; the same seed replays the same run (default: random, printed)',
+        'Seed of every random draw; the same seed replays the same traffic (default: random, printed)',
     })
     .option('engine', {
       choices: ENGINES,
@@ -72,9 +72,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (argv) => {
     const seed = argv.seed ?? String(randomInt(1, 1_000_000));
     const progress = streamOutput(argv.json ? process.stderr : process.stdout);
-    progress.line(
-      `sim run ${argv.scenario} · seed ${seed} · engine ${argv.engine} · stack ${argv.stack}`,
-    );
     const interrupt = interruptSignal(progress);
     const result = await runScenario({
       scenario: argv.scenario,

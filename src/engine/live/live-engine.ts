@@ -5,6 +5,7 @@ import type { Scenario } from '../../scenario/types.js';
 import { faultWindows, phaseWindows } from '../../scenario/windows.js';
 import { createPrometheusClient } from '../../stack/prometheus-client.js';
 import { runSelfCheck } from '../../stack/self-check.js';
+import { loadStaticStack } from '../../stack/static-stack.js';
 import type { Stack, StackSettings, StartedStack } from '../../stack/types.js';
 import { createMetrics } from '../../telemetry/metrics.js';
 import { createTelemetry } from '../../telemetry/telemetry.js';
@@ -51,6 +52,13 @@ export interface LiveRunResult {
  */
 export async function runLive(options: LiveRunOptions): Promise<LiveRunResult> {
   const { clock, logger } = options;
+  // Rule files and the names expectations use are checked before any process starts.
+  const files = await loadStaticStack({ ruleFiles: options.ruleFiles });
+  checkScenarioAgainstStack(
+    options.scenario,
+    { alerts: files.settings.rules.map((r) => r.alert), receivers: files.settings.receivers },
+    options.scenarioFile,
+  );
   const metrics = createMetrics();
   const tracing = createTracing({
     otlpEndpoint: options.otlpEndpoint,
@@ -79,12 +87,6 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunResult> {
       versions: stack.versions,
       startupMs: clock.now() - startedAt,
     });
-    checkScenarioAgainstStack(
-      options.scenario,
-      { alerts: stack.settings.rules.map((r) => r.alert), receivers: stack.settings.receivers },
-      options.scenarioFile,
-    );
-
     return await observe(options, { stack, server, sink, metrics, tracing });
   } finally {
     await stack?.stop();

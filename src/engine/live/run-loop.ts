@@ -49,6 +49,8 @@ function createAnnouncer(options: RunLoopOptions): (atMs: number) => void {
   const started = new Set<string>();
   const ended = new Set<string>();
   let waitingFor = '';
+  let waitingSinceMs = 0;
+  let phasesDone = false;
 
   return (atMs) => {
     const index = phases.findIndex((p) => atMs >= p.startMs && atMs < p.endMs);
@@ -75,10 +77,17 @@ function createAnnouncer(options: RunLoopOptions): (atMs: number) => void {
         onProgress({ type: 'fault', name: fault.name, state: 'ended', atMs });
       }
     }
+    if (!phasesDone && atMs >= (phases.at(-1)?.endMs ?? 0)) {
+      phasesDone = true;
+      onProgress({ type: 'phases-done', atMs });
+    }
     const pending = options.pending(atMs);
     const subjects = pending.map((p) => p.subject);
-    if (pending.length > 0 && subjects.join('\n') !== waitingFor) {
+    // Said again when the list changes, and every half minute while it does not.
+    const changed = subjects.join('\n') !== waitingFor;
+    if (pending.length > 0 && (changed || atMs - waitingSinceMs >= 30_000)) {
       waitingFor = subjects.join('\n');
+      waitingSinceMs = atMs;
       const untilMs = Math.max(...pending.map((p) => p.dueMs));
       onProgress({ type: 'waiting', subjects, untilMs, atMs });
     }

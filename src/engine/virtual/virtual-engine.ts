@@ -28,7 +28,7 @@ import {
   type Probe,
 } from './promtool-tests.js';
 import { SeriesRecorder } from './series-recorder.js';
-import { loadStaticStack, type StaticStack } from './static-stack.js';
+import { loadStaticStack, type StaticStack } from '../../stack/static-stack.js';
 import { renderTestFile } from './test-file.js';
 
 /** Where scenario time 0 sits on the calendar in virtual runs: fixed, so runs repeat exactly. */

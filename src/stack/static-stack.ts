@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { parseDurationMs } from '../../common/duration.js';
-import { BinaryMissingError, RuleFileInvalidError } from '../../common/errors.js';
-import { groupWaitMsByReceiver, readAlertmanagerConfig } from '../../stack/alertmanager-config.js';
-import { findOnPath, INSTALL_COMMAND } from '../../stack/binaries.js';
-import { prometheusTimings, readPrometheusConfig } from '../../stack/prometheus-config.js';
-import { DEFAULT_STACK_DIR } from '../../stack/render.js';
-import { checkRuleFiles, resolveRuleFiles } from '../../stack/rule-files.js';
-import type { AlertRuleInfo, StackSettings } from '../../stack/types.js';
+import { parseDurationMs } from '../common/duration.js';
+import { BinaryMissingError, RuleFileInvalidError } from '../common/errors.js';
+import { groupWaitMsByReceiver, readAlertmanagerConfig } from './alertmanager-config.js';
+import { findOnPath, INSTALL_COMMAND } from './binaries.js';
+import { prometheusTimings, readPrometheusConfig } from './prometheus-config.js';
+import { DEFAULT_STACK_DIR } from './render.js';
+import { checkRuleFiles, resolveRuleFiles } from './rule-files.js';
+import type { AlertRuleInfo, StackSettings } from './types.js';
 
 /** The stack as files: what the virtual engine evaluates, without starting a process. */
 export interface StaticStack {

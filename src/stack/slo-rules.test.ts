@@ -1,0 +1,172 @@
+import { readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { DEFAULT_STACK_DIR } from './render.js';
+import { runCommand } from './run-command.js';
+
+const RULES_DIR = join(DEFAULT_STACK_DIR, 'prometheus', 'rules');
+const SLO_RULES = join(RULES_DIR, 'slo.yml');
+const FIXTURES_DIR = join(DEFAULT_STACK_DIR, '..', 'fixtures', 'rules');
+const SLO_FIXTURES = readdirSync(FIXTURES_DIR)
+  .filter((name) => /^slo-.+\.test\.yml$/.test(name))
+  .sort();
+/** The hour-scale fixtures evaluate 30 rules every 5 s for up to 6 hours: 15–30 s each. */
+const PROMTOOL_TIMEOUT_MS = 180_000;
+
+interface PromtoolTestFile {
+  rule_files: string[];
+  tests: { alert_rule_test?: { alertname: string }[] }[];
+}
+
+async function alertNamesIn(ruleFile: string): Promise<string[] | undefined> {
+  const text = await readFile(ruleFile, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const { groups } = parse(text) as { groups: { rules: { alert?: string }[] }[] };
+
+  return groups.flatMap((group) => group.rules.flatMap((rule) => rule.alert ?? []));
+}
+
+/** A missing rule file or an unknown alert name would let `promtool test rules` pass idle. */
+async function silentPassProblems(file: string): Promise<string[]> {
+  const test = parse(await readFile(file, 'utf8')) as PromtoolTestFile;
+  const problems: string[] = [];
+  const names = new Set<string>();
+  for (const ruleFile of test.rule_files.map((path) => resolve(dirname(file), path))) {
+    const alerts = await alertNamesIn(ruleFile);
+    if (alerts === undefined) problems.push(`rule file ${ruleFile} does not exist`);
+    for (const alert of alerts ?? []) names.add(alert);
+  }
+  const tested = test.tests.flatMap((t) => t.alert_rule_test ?? []).map((t) => t.alertname);
+  for (const name of tested.filter((alert) => !names.has(alert))) {
+    problems.push(`no loaded rule is named ${name}`);
+  }
+
+  return problems;
+}
+
+async function promtoolTest(file: string): Promise<{ exitCode: number | null; output: string }> {
+  expect(await silentPassProblems(file)).toEqual([]);
+  const result = await runCommand('promtool', ['test', 'rules', file], {
+    timeoutMs: PROMTOOL_TIMEOUT_MS,
+  });
+  const output = `${result.stdout}${result.stderr}`;
+  expect(output).not.toContain('WARNING');
+
+  return { exitCode: result.exitCode, output };
+}
+
+/** Runs `fixture` against a copy of slo.yml with `edit` applied, and expects it to fail. */
+async function expectFailureWithEditedRules(
+  fixture: string,
+  edit: (rules: string) => string,
+  failingTest: string,
+): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'sim-slo-rules-test-'));
+  try {
+    const rules = await readFile(SLO_RULES, 'utf8');
+    const edited = edit(rules);
+    expect(edited).not.toBe(rules);
+    await writeFile(join(dir, 'slo.yml'), edited);
+    const test = parse(await readFile(join(FIXTURES_DIR, fixture), 'utf8')) as PromtoolTestFile;
+    test.rule_files = [join(dir, 'slo.yml')];
+    await writeFile(join(dir, fixture), stringify(test));
+    const { exitCode, output } = await promtoolTest(join(dir, fixture));
+
+    expect(output).toContain(failingTest);
+    expect(exitCode).toBe(1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the SLO burn-rate rules', () => {
+  it('pass promtool check rules, alone and together with every other rule file', async () => {
+    const alone = await runCommand('promtool', ['check', 'rules', SLO_RULES]);
+    const ruleFiles = readdirSync(RULES_DIR)
+      .filter((name) => name.endsWith('.yml'))
+      .map((name) => join(RULES_DIR, name));
+    const together = await runCommand('promtool', ['check', 'rules', ...ruleFiles]);
+
+    expect(alone.stdout).toContain('SUCCESS: 29 rules found');
+    expect(alone.exitCode).toBe(0);
+    expect(ruleFiles).toContain(SLO_RULES);
+    expect(together.exitCode).toBe(0);
+  });
+
+  it('have a promtool fixture for each behaviour they promise', () => {
+    expect(SLO_FIXTURES).toEqual(
+      expect.arrayContaining([
+        'slo-workbook-outage.test.yml',
+        'slo-near-miss.test.yml',
+        'slo-spike.test.yml',
+        'slo-sustained.test.yml',
+        'slo-min-traffic.test.yml',
+        'slo-per-service.test.yml',
+        'slo-burn-rate-spike-scenario.test.yml',
+      ]),
+    );
+  });
+
+  it.each(SLO_FIXTURES)(
+    'pass promtool test rules in %s',
+    async (fixture) => {
+      const { exitCode, output } = await promtoolTest(join(FIXTURES_DIR, fixture));
+
+      expect(output).toContain('SUCCESS');
+      expect(exitCode).toBe(0);
+    },
+    PROMTOOL_TIMEOUT_MS,
+  );
+});
+
+describe('the SLO fixtures catch the mistakes they are there for', () => {
+  it('would page on one failed request among a trickle without the traffic guard', async () => {
+    const withoutGuard = (rules: string) => rules.replaceAll('* 60 >= 2', '* 60 >= 0');
+
+    await expectFailureWithEditedRules(
+      'slo-min-traffic.test.yml',
+      withoutGuard,
+      'one failed request among one request every two minutes fires nothing',
+    );
+  }, 30_000);
+
+  it('would divide each series by itself without sum by (service)', async () => {
+    const perSeries = (rules: string) =>
+      rules.replace(
+        /sum by \(service\) \((rate\(requests_total\{status_code=~"5\.\."\}\[(\w+)\]\))\)\n(\s+)\/\n\s+slo:sli_requests:rate\w+/g,
+        '$1\n$3/\n$3rate(requests_total[$2])',
+      );
+
+    await expectFailureWithEditedRules(
+      'slo-workbook-outage.test.yml',
+      perSeries,
+      "a total outage pages through the 14.4x tier between the workbook's bounds",
+    );
+  }, 30_000);
+
+  it('would page on a short 20x spike if it compared a raw error rate to tier × budget', async () => {
+    const rawRate = (rules: string) => rules.replace(/\n\s+\/\n\s+slo:sli_requests:rate\w+/g, '');
+
+    await expectFailureWithEditedRules(
+      'slo-spike.test.yml',
+      rawRate,
+      'ten minutes at twenty times the budget rate spend too little to page',
+    );
+  }, 30_000);
+
+  it("would be pending before the workbook's 51.84 s with a fast threshold of 13x", async () => {
+    const lower = (rules: string) =>
+      rules.replace(
+        'ratio_rate1h{slo="availability"} > 14.4',
+        'ratio_rate1h{slo="availability"} > 13',
+      );
+
+    await expectFailureWithEditedRules(
+      'slo-workbook-outage.test.yml',
+      lower,
+      "a total outage pages through the 14.4x tier between the workbook's bounds",
+    );
+  }, 30_000);
+});
