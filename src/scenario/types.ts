@@ -113,7 +113,7 @@ export interface EmergencyEffect {
 export interface ServiceErrorsEffect {
   kind: 'service-errors';
   service: Service;
-  /** Share of requests (0–1) that end in a 5xx. */
+  /** Share of requests (0–1) that end in a 5xx; replaces the rare baseline errors, so 0 is clean. */
   errorShare: number;
 }
 

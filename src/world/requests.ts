@@ -70,14 +70,15 @@ function latencyFactor(service: Service, active: ActiveFaults): number {
   return factor;
 }
 
-/** A 5xx drawn from the first active service-errors fault of this service, if any fails. */
+/**
+ * The status set by the first active service-errors fault of this service: its share replaces
+ * the baseline's, so `errorShare: 0` gives a clean service. Undefined when no fault applies.
+ */
 function faultStatus(service: Service, active: ActiveFaults): number | undefined {
-  for (const fault of active.of('service-errors')) {
-    if (fault.effect.service !== service) continue;
-    if (fault.random.bernoulli(fault.effect.errorShare)) {
-      return Number(fault.random.weighted(ERROR_STATUS_WEIGHTS));
-    }
-  }
+  const fault = active.of('service-errors').find((f) => f.effect.service === service);
+  if (fault === undefined) return undefined;
 
-  return undefined;
+  return fault.random.bernoulli(fault.effect.errorShare)
+    ? Number(fault.random.weighted(ERROR_STATUS_WEIGHTS))
+    : 200;
 }
