@@ -52,8 +52,9 @@ async function main(): Promise<void> {
       .epilogue(EPILOGUE)
       .wrap(Math.min(100, process.stdout.columns ?? 100))
       .fail((message, error) => {
-        if (error) throw error;
-        throw new UsageError(message);
+        // yargs reports its own validation as a YError; anything else was thrown by our code.
+        if (error && error.name !== 'YError') throw error;
+        throw new UsageError(message ?? error?.message ?? 'bad command line');
       })
       .parseAsync();
   } catch (error) {

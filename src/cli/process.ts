@@ -1,4 +1,5 @@
 import { killAllChildren } from '../stack/process-registry.js';
+import { InterruptedError } from '../common/errors.js';
 import type { Output } from './present.js';
 import type { Outcome } from '../verdict/types.js';
 
@@ -34,4 +35,20 @@ export function interruptSignal(output: Output): { signal: AbortSignal; dispose(
       process.off('SIGTERM', onSignal);
     },
   };
+}
+
+/**
+ * Runs `work`; if Ctrl-C arrived meanwhile, whatever it threw is the interruption's doing (a
+ * promtool killed by the same signal looks like a broken rule file), so it ends with 130.
+ */
+export async function exitOnInterrupt<T>(
+  interrupt: { signal: AbortSignal },
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!interrupt.signal.aborted) throw error;
+    throw new InterruptedError('interrupted before the run could finish; nothing was reported');
+  }
 }

@@ -67,5 +67,11 @@ export class PromtoolFailedError extends SimError {
   readonly exitCode = 70;
 }
 
+/** Exit code 130: Ctrl-C or SIGTERM stopped the work before it finished. */
+export class InterruptedError extends SimError {
+  readonly code = 'INTERRUPTED';
+  readonly exitCode = 130;
+}
+
 /** Exit code 70: a fault in `sim` itself. */
 export const INTERNAL_ERROR_EXIT_CODE = 70;

@@ -64,8 +64,11 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
   const { seed, engine } = options;
   options.onProgress({ type: 'starting', scenario: name, description, seed, engine });
   const startedAt = new Date(clock.now());
-  const runId = options.runId ?? createRunId(loaded.scenario.name, options.seed, startedAt);
-  const report = await ReportDir.create(options.reportRoot, runId);
+  const report = await ReportDir.create(
+    options.reportRoot,
+    options.runId ?? createRunId(loaded.scenario.name, options.seed, startedAt),
+  );
+  const { runId } = report;
   try {
     const run = await runEngine(options, loaded, report.stagingPath, clock);
     const verdicts = crossCheck(

@@ -51,8 +51,11 @@ export interface SuiteResult {
  */
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const names = options.scenarios ?? listScenarioNames();
-  const runId = createRunId('suite', options.seed, new Date());
-  const report = await ReportDir.create(options.reportRoot, runId);
+  const report = await ReportDir.create(
+    options.reportRoot,
+    createRunId('suite', options.seed, new Date()),
+  );
+  const { runId } = report;
   const limit = pLimit(options.concurrency ?? availableParallelism());
   try {
     const scenarios = await Promise.all(

@@ -82,7 +82,10 @@ async function importScenario(
   try {
     return unwrapInterop(await importModule(pathToFileURL(file).href));
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // esbuild says "Transform failed with 1 error:" first and where the error is on the next line.
+    const lines =
+      error instanceof Error ? error.message.split('\n').filter(Boolean) : [String(error)];
+    const reason = lines.slice(0, lines[0]?.endsWith(':') ? 2 : 1).join(' ');
     throw new ScenarioInvalidError(`${shownFile}: the module does not load: ${reason}`, {
       hint: 'a scenario is a TypeScript module whose default export is the scenario object',
       cause: error,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isDuration } from '../common/duration.js';
+import { isDuration, parseDurationMs } from '../common/duration.js';
 import {
   AGE_GROUPS,
   INTERACTION_TYPES,
@@ -23,10 +23,31 @@ function isSeriesNotation(text: string): boolean {
   return text.trim() !== '' && tokens.every((token) => SERIES_TOKEN.test(token));
 }
 
-const duration = z.string().refine(isDuration, {
-  message: 'is not a duration; write it as Prometheus does, e.g. 30s, 5m, 1h30m',
+/** Longer than any scenario needs; it also keeps absurd values from hanging a run. */
+const MAX_DURATION_MS = 30 * 86_400_000;
+const duration = z
+  .string()
+  .refine(isDuration, {
+    message: 'is not a duration; write it as Prometheus does, e.g. 30s, 5m, 1h30m',
+  })
+  .refine((text) => !isDuration(text) || parseDurationMs(text) <= MAX_DURATION_MS, {
+    message: 'is longer than 30d',
+  });
+const positiveDuration = duration.refine((text) => !isDuration(text) || parseDurationMs(text) > 0, {
+  message: 'must be longer than 0s',
 });
+/** Rates above these would simulate more than one process can, and block the run. */
+const perSecond = z.number().positive().max(10_000);
+const perMinute = z.number().positive().max(60_000);
+const factor = z.number().positive().max(1_000);
 const share = z.number().min(0).max(1);
+
+/** Relative weights, at least one of them above 0. */
+function weights<T extends z.ZodType<Partial<Record<string, number>>>>(record: T) {
+  return record.refine((value) => Object.values(value).some((w) => (w ?? 0) > 0), {
+    message: 'needs at least one weight above 0',
+  });
+}
 const weight = z.number().nonnegative();
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case: a-z, 0-9 and -');
 const labelMatch = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/), z.string());
@@ -45,7 +66,7 @@ const effect = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('emergencies'),
-    ratePerMinute: z.number().positive(),
+    ratePerMinute: perMinute,
     triggerTypes: z.array(z.enum(TRIGGER_TYPES)).min(1).optional(),
     responseTime: duration,
     ageGroup: ageGroup.optional(),
@@ -58,16 +79,16 @@ const effect = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('service-latency'),
     service: z.enum(SERVICES),
-    multiplier: z.number().positive(),
+    multiplier: factor,
   }),
   z.strictObject({
     kind: z.literal('model-degradation'),
     model: z.enum(MODELS),
-    latencyMultiplier: z.number().positive().optional(),
+    latencyMultiplier: factor.optional(),
     accuracyDrop: share.optional(),
     qualityDrop: share.optional(),
     hallucinationShare: share.optional(),
-    tokenMultiplier: z.number().positive().optional(),
+    tokenMultiplier: factor.optional(),
   }),
   z.strictObject({ kind: z.literal('scrape-target-down') }),
   z.strictObject({ kind: z.literal('database-degraded'), connectionHealth: share }),
@@ -77,7 +98,7 @@ const effect = z.discriminatedUnion('kind', [
     retentionLagHours: z.number().nonnegative().optional(),
     filterEffectiveness: share.optional(),
   }),
-  z.strictObject({ kind: z.literal('parental-bypass'), attemptsPerMinute: z.number().positive() }),
+  z.strictObject({ kind: z.literal('parental-bypass'), attemptsPerMinute: perMinute }),
   z.strictObject({
     kind: z.literal('resource-pressure'),
     diskUsage: share.optional(),
@@ -88,7 +109,7 @@ const effect = z.discriminatedUnion('kind', [
     ageGroup: ageGroup.optional(),
     sentiment: z.number().min(-1).max(1),
   }),
-  z.strictObject({ kind: z.literal('traffic-surge'), multiplier: z.number().positive() }),
+  z.strictObject({ kind: z.literal('traffic-surge'), multiplier: factor }),
 ]);
 
 const expectation = z.discriminatedUnion('expect', [
@@ -122,14 +143,20 @@ export const scenarioSchema = z.strictObject({
   name,
   description: z.string().min(1),
   load: z.strictObject({
-    interactionsPerSecond: z.number().positive(),
-    ageGroups: z.partialRecord(ageGroup, weight).optional(),
-    interactionTypes: z.partialRecord(z.enum(INTERACTION_TYPES), weight).optional(),
-    models: z.partialRecord(z.enum(MODELS), weight).optional(),
+    interactionsPerSecond: perSecond,
+    ageGroups: weights(z.partialRecord(ageGroup, weight)).optional(),
+    interactionTypes: weights(z.partialRecord(z.enum(INTERACTION_TYPES), weight)).optional(),
+    models: weights(z.partialRecord(z.enum(MODELS), weight)).optional(),
     diurnal: z.strictObject({ amplitude: z.number().min(0).max(1) }).optional(),
   }),
   phases: z
-    .array(z.strictObject({ name, duration, loadFactor: z.number().nonnegative().optional() }))
+    .array(
+      z.strictObject({
+        name,
+        duration: positiveDuration,
+        loadFactor: z.number().nonnegative().max(1_000).optional(),
+      }),
+    )
     .min(1),
   faults: z
     .array(
@@ -137,7 +164,7 @@ export const scenarioSchema = z.strictObject({
         name,
         phase: z.string(),
         offset: duration.optional(),
-        duration: duration.optional(),
+        duration: positiveDuration.optional(),
         effect,
       }),
     )

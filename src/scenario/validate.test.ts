@@ -81,7 +81,40 @@ describe('scenario validation', () => {
     expect(problemOf(input)).toContain('faults[0]: "burst" outlasts the scenario');
   });
 
-  it('rejects a module without a default export', () => {
-    expect(problemOf(undefined)).toContain('scenarios/tiny.ts: ');
+  it('rejects a module without a default export, saying so', () => {
+    expect(problemOf(undefined)).toBe('scenarios/tiny.ts: the module has no default export');
+  });
+
+  it('rejects a load no single process could simulate, which would hang the run', () => {
+    const input = { ...valid, load: { interactionsPerSecond: 1e12 } };
+    expect(problemOf(input)).toContain('load.interactionsPerSecond: Too big');
+  });
+
+  it('rejects weights that are all 0', () => {
+    const input = { ...valid, load: { interactionsPerSecond: 5, ageGroups: { '3-5': 0 } } };
+    expect(problemOf(input)).toContain('load.ageGroups: needs at least one weight above 0');
+  });
+
+  it('rejects a phase of 0s and a duration beyond 30 days', () => {
+    expect(problemOf({ ...valid, phases: [{ name: 'a', duration: '0s' }] })).toContain(
+      'phases[0].duration: must be longer than 0s',
+    );
+    expect(problemOf({ ...valid, phases: [{ name: 'a', duration: '400d' }] })).toContain(
+      'phases[0].duration: is longer than 30d',
+    );
+  });
+
+  it('rejects a fault named like a phase, since `after` could mean either', () => {
+    const input = {
+      ...valid,
+      faults: [{ ...valid.faults![0]!, name: 'baseline' }],
+      expectations: [{ expect: 'silent' }],
+    };
+    expect(problemOf(input)).toContain(`fault "baseline" has a phase's name`);
+  });
+
+  it('rejects a fault whose offset starts it after its phase ended', () => {
+    const input = { ...valid, faults: [{ ...valid.faults![0]!, offset: '2m', duration: '1s' }] };
+    expect(problemOf(input)).toContain('faults[0].offset: starts after phase "incident" ends');
   });
 });

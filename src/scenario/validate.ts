@@ -3,7 +3,7 @@ import { parseDurationMs } from '../common/duration.js';
 import { ScenarioInvalidError } from '../common/errors.js';
 import { scenarioSchema } from './schema.js';
 import type { Scenario } from './types.js';
-import { faultWindows, scenarioDurationMs } from './windows.js';
+import { faultWindows, phaseWindows, scenarioDurationMs } from './windows.js';
 
 /** One thing wrong with a scenario, at a path such as `phases[1].duration`. */
 export interface ScenarioProblem {
@@ -16,7 +16,21 @@ export interface ScenarioProblem {
  * `ScenarioInvalidError` whose first line names the file, the path and the bad value.
  */
 export function validateScenario(input: unknown, file: string): Scenario {
-  const parsed = scenarioSchema.safeParse(input, { reportInput: true });
+  if (input === undefined) {
+    throw new ScenarioInvalidError(`${file}: the module has no default export`, {
+      hint: 'end the file with `export default scenario;`',
+    });
+  }
+  let parsed: ReturnType<typeof scenarioSchema.safeParse>;
+  try {
+    parsed = scenarioSchema.safeParse(input, { reportInput: true });
+  } catch (cause) {
+    // A getter that throws or a value no schema can walk, such as a Proxy that refuses reads.
+    throw new ScenarioInvalidError(`${file}: the scenario cannot be read: ${String(cause)}`, {
+      hint: 'export a plain object literal',
+      cause,
+    });
+  }
   const problems = parsed.success
     ? crossReferenceProblems(parsed.data)
     : shapeProblems(parsed.error);
@@ -40,7 +54,9 @@ function describeProblems(file: string, problems: ScenarioProblem[]): string {
 
 function shapeProblems(error: z.ZodError): ScenarioProblem[] {
   return error.issues.map((issue) => {
-    const got = 'input' in issue && issue.input !== undefined ? `, got ${show(issue.input)}` : '';
+    const shown =
+      'input' in issue && issue.input !== undefined && issue.code !== 'unrecognized_keys';
+    const got = shown ? `, got ${show(issue.input)}` : '';
     const keys = issue.code === 'unrecognized_keys' ? `: ${issue.keys.join(', ')}` : '';
 
     return { path: formatPath(issue.path), message: `${issue.message}${keys}${got}` };
@@ -48,7 +64,12 @@ function shapeProblems(error: z.ZodError): ScenarioProblem[] {
 }
 
 function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = typeof value === 'bigint' ? `${value}n` : Object.prototype.toString.call(value);
+  }
 
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
@@ -71,6 +92,14 @@ function crossReferenceProblems(scenario: Scenario): ScenarioProblem[] {
   duplicates(faults).forEach((n) =>
     problems.push({ path: 'faults', message: `fault "${n}" is named twice` }),
   );
+  faults
+    .filter((n) => phases.includes(n))
+    .forEach((n) =>
+      problems.push({
+        path: 'faults',
+        message: `fault "${n}" has a phase's name; \`after\` would be ambiguous`,
+      }),
+    );
 
   (scenario.faults ?? []).forEach((fault, index) => {
     if (!phases.includes(fault.phase)) {
@@ -88,17 +117,20 @@ function crossReferenceProblems(scenario: Scenario): ScenarioProblem[] {
 
 function faultTimingProblems(scenario: Scenario): ScenarioProblem[] {
   const endMs = scenarioDurationMs(scenario);
+  const phases = phaseWindows(scenario);
 
-  return faultWindows(scenario).flatMap((window, index) =>
-    window.endMs > endMs || window.startMs >= endMs
-      ? [
-          {
-            path: `faults[${index}]`,
-            message: `"${window.name}" outlasts the scenario's last phase`,
-          },
-        ]
-      : [],
-  );
+  return faultWindows(scenario).flatMap((window, index) => {
+    const phase = phases.find((p) => p.name === scenario.faults?.[index]?.phase);
+    if (phase !== undefined && window.startMs >= phase.endMs) {
+      const message = `starts after phase "${phase.name}" ends`;
+      return [{ path: `faults[${index}].offset`, message }];
+    }
+    if (window.endMs > endMs) {
+      const message = `"${window.name}" outlasts the scenario's last phase`;
+      return [{ path: `faults[${index}]`, message }];
+    }
+    return [];
+  });
 }
 
 function expectationProblems(

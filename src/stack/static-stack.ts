@@ -40,10 +40,7 @@ export async function loadStaticStack(options: {
   pathVariable?: string;
 }): Promise<StaticStack> {
   const pathVariable = options.pathVariable ?? process.env['PATH'] ?? '';
-  const [promtool, amtool] = await Promise.all([
-    requireTool('promtool', pathVariable),
-    requireTool('amtool', pathVariable),
-  ]);
+  const { promtool, amtool } = await requireTools(pathVariable);
   const stackDir = options.stackDir ?? DEFAULT_STACK_DIR;
   const prometheusFile = join(stackDir, 'prometheus', 'prometheus.yml');
   const alertmanagerConfigFile = join(stackDir, 'alertmanager', 'alertmanager.yml');
@@ -75,15 +72,19 @@ export async function loadStaticStack(options: {
   };
 }
 
-async function requireTool(name: string, pathVariable: string): Promise<string> {
-  const found = await findOnPath(name, pathVariable);
-  if (found === undefined) {
-    throw new BinaryMissingError(`${name} not found on PATH; the virtual engine needs it`, {
-      hint: `install it with: ${INSTALL_COMMAND}`,
+async function requireTools(pathVariable: string): Promise<{ promtool: string; amtool: string }> {
+  const [promtool, amtool] = await Promise.all([
+    findOnPath('promtool', pathVariable),
+    findOnPath('amtool', pathVariable),
+  ]);
+  if (promtool === undefined || amtool === undefined) {
+    const missing = [promtool ?? 'promtool', amtool ?? 'amtool'].filter((t) => !t.includes('/'));
+    throw new BinaryMissingError(`${missing.join(', ')} not found on PATH`, {
+      hint: `install them with: ${INSTALL_COMMAND}`,
     });
   }
 
-  return found;
+  return { promtool, amtool };
 }
 
 async function readRules(

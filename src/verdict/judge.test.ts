@@ -99,6 +99,15 @@ describe('fires expectations', () => {
     expect(verdict?.reason).toContain('Alertmanager exited');
   });
 
+  it('are inconclusive, even when delivered, if the self-check failed', () => {
+    const broken = timeline([firing(29_000), notified(30_500)], {
+      preflightProblems: ['no Watchdog rule is loaded'],
+    });
+    const [verdict] = judge([fires], broken);
+    expect(verdict?.outcome).toBe('inconclusive');
+    expect(verdict?.reason).toContain('the self-check failed: no Watchdog rule is loaded');
+  });
+
   it('are inconclusive when the run stopped before the SLA ran out', () => {
     const [verdict] = judge([fires], timeline([], { endMs: 40_000 }));
     expect(verdict?.outcome).toBe('inconclusive');

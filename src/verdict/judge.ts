@@ -29,15 +29,33 @@ export function judge(
   settings?: StackSettings,
 ): Verdict[] {
   return expectations.map((expectation) => {
-    switch (expectation.expect) {
-      case 'fires':
-        return judgeFires(expectation, timeline, settings);
-      case 'silent':
-        return judgeSilent(expectation, timeline);
-      case 'resolves':
-        return judgeResolves(expectation, timeline);
-    }
+    const verdict = judgeOne(expectation, timeline, settings);
+    // A pipeline that failed its self-check proves nothing, not even by delivering.
+    const distrusted = verdict.outcome === 'pass' && timeline.preflightProblems.length > 0;
+
+    return distrusted
+      ? {
+          ...verdict,
+          outcome: 'inconclusive',
+          reason: `${verdict.reason}, but the self-check failed: ${timeline.preflightProblems.join('; ')}`,
+        }
+      : verdict;
   });
+}
+
+function judgeOne(
+  expectation: Expectation,
+  timeline: AlertTimeline,
+  settings: StackSettings | undefined,
+): Verdict {
+  switch (expectation.expect) {
+    case 'fires':
+      return judgeFires(expectation, timeline, settings);
+    case 'silent':
+      return judgeSilent(expectation, timeline);
+    case 'resolves':
+      return judgeResolves(expectation, timeline);
+  }
 }
 
 function findWindow(timeline: AlertTimeline, name: string): TimeWindow {

@@ -64,7 +64,7 @@ describe('sim run safety-incident on the local stack', () => {
     const progress = result.stderr;
     expect(progress).toMatch(/phase 1\/3 baseline/);
     expect(progress).toMatch(/phase 2\/3 incident/);
-    expect(progress).toMatch(/waiting for ChildSafetyViolationCritical/);
+    expect(progress).toMatch(/waiting, at most .* more, for:\n\s+· ChildSafetyViolationCritical/);
     expect(progress).toMatch(/pagerduty received ChildSafetyViolationCritical/);
   });
 

@@ -35,7 +35,7 @@ describe('the virtual engine refuses what promtool would silently pass', () => {
   it('exits 3 with the install command when promtool is not on PATH', async () => {
     const result = await runCli(virtual('safety-incident'), { env: { PATH: '/nonexistent' } });
     expect(result.exitCode).toBe(3);
-    expect(result.stderr).toContain('promtool not found on PATH');
+    expect(result.stderr).toContain('promtool, amtool not found on PATH');
     expect(result.stderr).toContain('apt-get install -y --no-install-recommends prometheus');
   });
 

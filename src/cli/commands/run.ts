@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
 import type { Argv, CommandModule } from 'yargs';
+import { OptionInvalidError } from '../../common/errors.js';
 import { createLogger } from '../../common/logger.js';
 import { ENGINES, runScenario, STACK_KINDS } from '../../engine/run-scenario.js';
 import { formatProgress, formatRunFooter, formatVerdictTable, streamOutput } from '../present.js';
-import { exitCodeForOutcome, interruptSignal } from '../process.js';
+import { exitCodeForOutcome, exitOnInterrupt, interruptSignal } from '../process.js';
 
 interface RunArgs {
   scenario: string;
@@ -41,6 +42,7 @@ function builder(yargs: Argv): Argv<RunArgs> {
     .option('rules', {
       type: 'string',
       array: true,
+      requiresArg: true,
       describe: 'Rule files to test instead of stack/prometheus/rules/*.yml',
     })
     .option('json', {
@@ -58,11 +60,28 @@ function builder(yargs: Argv): Argv<RunArgs> {
       describe:
         'Export spans with OTLP/HTTP here (default: $OTEL_EXPORTER_OTLP_ENDPOINT, else a file in the report)',
     })
+    .check(checkRunOptions)
     .example('$0 run safety-incident', 'Run the safety incident against a local stack')
     .example(
       '$0 run safety-incident --seed 42 --json > summary.json',
       'Replay seed 42, keep the JSON',
     ) as unknown as Argv<RunArgs>;
+}
+
+function checkRunOptions(argv: { seed?: string; otlpEndpoint?: string; reportDir?: string }) {
+  if (argv.seed !== undefined && argv.seed.trim() === '') {
+    throw new OptionInvalidError('--seed is empty; give any text or number, e.g. --seed 42');
+  }
+  if (argv.reportDir !== undefined && argv.reportDir.trim() === '') {
+    throw new OptionInvalidError('--report-dir is empty; give a folder, e.g. --report-dir reports');
+  }
+  if (argv.otlpEndpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(argv.otlpEndpoint)) {
+    throw new OptionInvalidError(
+      `--otlp-endpoint ${argv.otlpEndpoint} is not an http(s) URL; e.g. http://localhost:4318/v1/traces`,
+    );
+  }
+
+  return true;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -73,21 +92,23 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const seed = argv.seed ?? String(randomInt(1, 1_000_000));
     const progress = streamOutput(argv.json ? process.stderr : process.stdout);
     const interrupt = interruptSignal(progress);
-    const result = await runScenario({
-      scenario: argv.scenario,
-      seed,
-      engine: argv.engine,
-      stack: argv.stack,
-      ruleFiles: argv.rules,
-      reportRoot: argv.reportDir,
-      otlpEndpoint: argv.otlpEndpoint,
-      logger: createLogger('sim'),
-      signal: interrupt.signal,
-      onProgress: (event) => {
-        const text = formatProgress(event);
-        if (text !== undefined) progress.line(text);
-      },
-    });
+    const result = await exitOnInterrupt(interrupt, () =>
+      runScenario({
+        scenario: argv.scenario,
+        seed,
+        engine: argv.engine,
+        stack: argv.stack,
+        ruleFiles: argv.rules,
+        reportRoot: argv.reportDir,
+        otlpEndpoint: argv.otlpEndpoint,
+        logger: createLogger('sim'),
+        signal: interrupt.signal,
+        onProgress: (event) => {
+          const text = formatProgress(event);
+          if (text !== undefined) progress.line(text);
+        },
+      }),
+    );
     interrupt.dispose();
     progress.line(formatVerdictTable(result.summary));
     progress.line(formatRunFooter(result.summary, result.reportPath));

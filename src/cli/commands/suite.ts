@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
 import type { Argv, CommandModule } from 'yargs';
+import { OptionInvalidError } from '../../common/errors.js';
 import { createLogger } from '../../common/logger.js';
 import { runSuite } from '../../engine/run-suite.js';
 import { createSuiteDisplay } from '../suite-display.js';
 import { streamOutput } from '../present.js';
-import { interruptSignal } from '../process.js';
+import { exitOnInterrupt, interruptSignal } from '../process.js';
 
 interface SuiteArgs {
   seed?: string;
@@ -46,7 +47,9 @@ function builder(yargs: Argv): Argv<SuiteArgs> {
         argv.concurrency !== undefined &&
         !(Number.isInteger(argv.concurrency) && argv.concurrency >= 1)
       ) {
-        throw new Error(`--concurrency ${argv.concurrency} is not a whole number of at least 1`);
+        throw new OptionInvalidError(
+          `--concurrency ${argv.concurrency} is not a whole number of at least 1`,
+        );
       }
       return true;
     })
@@ -67,16 +70,18 @@ export const suiteCommand: CommandModule<object, SuiteArgs> = {
     const display = createSuiteDisplay(argv.json ? process.stderr : process.stdout);
     human.line(`sim suite · seed ${seed} · engine virtual`);
     const interrupt = interruptSignal(human);
-    const result = await runSuite({
-      seed,
-      scenarios: argv.scenario,
-      concurrency: argv.concurrency,
-      ruleFiles: argv.rules,
-      reportRoot: argv.reportDir,
-      logger: createLogger('sim'),
-      signal: interrupt.signal,
-      onScenario: display.update,
-    });
+    const result = await exitOnInterrupt(interrupt, () =>
+      runSuite({
+        seed,
+        scenarios: argv.scenario,
+        concurrency: argv.concurrency,
+        ruleFiles: argv.rules,
+        reportRoot: argv.reportDir,
+        logger: createLogger('sim'),
+        signal: interrupt.signal,
+        onScenario: display.update,
+      }),
+    );
     interrupt.dispose();
     display.done(result);
     if (argv.json) streamOutput(process.stdout).line(JSON.stringify(result, null, 2));
