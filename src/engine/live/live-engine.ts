@@ -3,7 +3,7 @@ import type { Logger } from '../../common/logger.js';
 import { checkScenarioAgainstStack } from '../../scenario/check-against-stack.js';
 import type { Scenario } from '../../scenario/types.js';
 import { faultWindows, phaseWindows } from '../../scenario/windows.js';
-import { createPrometheusClient } from '../../stack/prometheus-client.js';
+import { createAlertmanagerClient, createPrometheusClient } from '../../stack/prometheus-client.js';
 import { runSelfCheck } from '../../stack/self-check.js';
 import { loadStaticStack } from '../../stack/static-stack.js';
 import type { Stack, StackSettings, StartedStack } from '../../stack/types.js';
@@ -15,6 +15,7 @@ import { pendingExpectations } from '../pending.js';
 import type { ProgressListener } from '../progress.js';
 import type { AlertTimeline } from '../timeline.js';
 import { AlertObserver } from './alert-observer.js';
+import { HealthWatch } from './health-watch.js';
 import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 import { runLoop } from './run-loop.js';
 import { WebhookSink, type ReceivedPayload } from './webhook-sink.js';
@@ -136,7 +137,18 @@ async function observe(options: LiveRunOptions, parts: Parts): Promise<LiveRunRe
     phases: timeline.phases.map((p) => p.name),
     faults: timeline.faults.map((f) => f.name),
   });
+  const alertmanagerWatch = new HealthWatch({
+    name: 'Alertmanager',
+    isHealthy: createAlertmanagerClient(stack.alertmanagerUrl, { timeoutMs: 1_000 }).isReady,
+    clock,
+    originEpochMs,
+    onStackFault: (fault) => {
+      timeline.events.push(fault);
+      options.onProgress({ type: 'stack-fault', reason: fault.reason, atMs: fault.atMs });
+    },
+  });
   observer.start();
+  alertmanagerWatch.start();
   try {
     timeline.endMs = await runLoop({
       scenario,
@@ -158,7 +170,7 @@ async function observe(options: LiveRunOptions, parts: Parts): Promise<LiveRunRe
       },
     });
   } finally {
-    await observer.stop();
+    await Promise.all([observer.stop(), alertmanagerWatch.stop()]);
   }
   timeline.events.sort((a, b) => a.atMs - b.atMs);
 
