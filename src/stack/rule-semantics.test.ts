@@ -1,54 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { promtoolTest, silentPassProblems } from '../../test/support/promtool-fixtures.js';
 import { DEFAULT_STACK_DIR } from './render.js';
-import { runCommand } from './run-command.js';
 
 const FIXTURES_DIR = join(DEFAULT_STACK_DIR, '..', 'fixtures', 'rules');
-
-interface PromtoolTestFile {
-  rule_files: string[];
-  tests: { alert_rule_test?: { alertname: string }[] }[];
-}
-
-async function alertNamesIn(ruleFile: string): Promise<string[] | undefined> {
-  const text = await readFile(ruleFile, 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  const { groups } = parse(text) as { groups: { rules: { alert?: string }[] }[] };
-
-  return groups.flatMap((group) => group.rules.flatMap((rule) => rule.alert ?? []));
-}
-
-/**
- * What would make `promtool test rules` pass without testing anything: a rule file that does
- * not exist (only a warning) and an alert name that no rule has (empty expectations pass).
- */
-async function silentPassProblems(file: string): Promise<string[]> {
-  const test = parse(await readFile(file, 'utf8')) as PromtoolTestFile;
-  const problems: string[] = [];
-  const names = new Set<string>();
-  for (const ruleFile of test.rule_files.map((path) => resolve(dirname(file), path))) {
-    const alerts = await alertNamesIn(ruleFile);
-    if (alerts === undefined) problems.push(`rule file ${ruleFile} does not exist`);
-    for (const alert of alerts ?? []) names.add(alert);
-  }
-  const tested = test.tests.flatMap((t) => t.alert_rule_test ?? []).map((t) => t.alertname);
-  for (const name of tested.filter((alert) => !names.has(alert))) {
-    problems.push(`no loaded rule is named ${name}`);
-  }
-
-  return problems;
-}
-
-async function promtoolTest(file: string): Promise<{ exitCode: number | null; output: string }> {
-  expect(await silentPassProblems(file)).toEqual([]);
-  const result = await runCommand('promtool', ['test', 'rules', file]);
-  const output = `${result.stdout}${result.stderr}`;
-  expect(output).not.toContain('WARNING');
-
-  return { exitCode: result.exitCode, output };
-}
 
 async function expectFixturePasses(name: string): Promise<void> {
   const { exitCode, output } = await promtoolTest(join(FIXTURES_DIR, name));
@@ -72,7 +29,7 @@ async function withEditedSystemRules(
     const edited = edit(rules);
     expect(edited).not.toBe(rules);
     await writeFile(join(dir, 'system.yml'), edited);
-    const test = parse(await readFile(join(FIXTURES_DIR, fixture), 'utf8')) as PromtoolTestFile;
+    const test = parse(await readFile(join(FIXTURES_DIR, fixture), 'utf8')) as { rule_files: string[] };
     test.rule_files = [join(dir, 'system.yml')];
     await writeFile(join(dir, 'test.yml'), stringify(test));
     await body(join(dir, 'test.yml'));
