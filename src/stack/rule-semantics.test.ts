@@ -29,7 +29,9 @@ async function withEditedSystemRules(
     const edited = edit(rules);
     expect(edited).not.toBe(rules);
     await writeFile(join(dir, 'system.yml'), edited);
-    const test = parse(await readFile(join(FIXTURES_DIR, fixture), 'utf8')) as { rule_files: string[] };
+    const test = parse(await readFile(join(FIXTURES_DIR, fixture), 'utf8')) as {
+      rule_files: string[];
+    };
     test.rule_files = [join(dir, 'system.yml')];
     await writeFile(join(dir, 'test.yml'), stringify(test));
     await body(join(dir, 'test.yml'));

@@ -12,7 +12,7 @@ const FIXTURES_DIR = join(DEFAULT_STACK_DIR, '..', 'fixtures', 'rules');
 const SLO_FIXTURES = readdirSync(FIXTURES_DIR)
   .filter((name) => /^slo-.+\.test\.yml$/.test(name))
   .sort();
-/** The hour-scale fixtures evaluate 30 rules every 5 s for up to 6 hours: 15–30 s each. */
+/** The hour-scale fixtures evaluate 22 rules every 5 s for up to 6 hours: 5–10 s each. */
 const PROMTOOL_TIMEOUT_MS = 180_000;
 
 interface PromtoolTestFile {
@@ -89,10 +89,27 @@ describe('the SLO burn-rate rules', () => {
       .map((name) => join(RULES_DIR, name));
     const together = await runCommand('promtool', ['check', 'rules', ...ruleFiles]);
 
-    expect(alone.stdout).toContain('SUCCESS: 29 rules found');
+    expect(alone.stdout).toContain('SUCCESS: 22 rules found');
     expect(alone.exitCode).toBe(0);
     expect(ruleFiles).toContain(SLO_RULES);
     expect(together.exitCode).toBe(0);
+  });
+
+  it('keep the 5 s evaluation interval that their one-minute tiles count on', async () => {
+    const prometheus = parse(
+      await readFile(join(DEFAULT_STACK_DIR, 'prometheus', 'prometheus.yml'), 'utf8'),
+    ) as { global: { evaluation_interval?: string } };
+    const { groups } = parse(await readFile(SLO_RULES, 'utf8')) as {
+      groups: { interval?: string; rules: { record?: string; expr: string }[] }[];
+    };
+    const tiles = groups
+      .flatMap((group) => group.rules)
+      .filter((rule) => rule.record?.endsWith('_tile'));
+
+    expect(prometheus.global.evaluation_interval).toBe('5s');
+    expect(groups.map((group) => group.interval)).toEqual([undefined]);
+    expect(tiles).toHaveLength(2);
+    for (const tile of tiles) expect(tile.expr).toContain('% 60 < 5');
   });
 
   it('have a promtool fixture for each behaviour they promise', () => {
@@ -158,15 +175,47 @@ describe('the SLO fixtures catch the mistakes they are there for', () => {
 
   it("would be pending before the workbook's 51.84 s with a fast threshold of 13x", async () => {
     const lower = (rules: string) =>
-      rules.replace(
-        'ratio_rate1h{slo="availability"} > 14.4',
-        'ratio_rate1h{slo="availability"} > 13',
-      );
+      rules.replace('slo:sli_error:ratio_rate1h > 14.4', 'slo:sli_error:ratio_rate1h > 13');
 
     await expectFailureWithEditedRules(
       'slo-workbook-outage.test.yml',
       lower,
       "a total outage pages through the 14.4x tier between the workbook's bounds",
+    );
+  }, 30_000);
+
+  it('would page late with the 1h errors summed from one-minute tiles', async () => {
+    const tiledHour = (rules: string) =>
+      rules.replace(
+        'sum by (service) (rate(requests_total{status_code=~"5.."}[1h]))',
+        'sum_over_time(slo:sli_errors:rate1m_tile[59m55s]) / 60',
+      );
+
+    await expectFailureWithEditedRules(
+      'slo-workbook-outage.test.yml',
+      tiledHour,
+      "a total outage pages through the 14.4x tier between the workbook's bounds",
+    );
+  }, 30_000);
+
+  it('would count one tile too many with ranges as long as their windows', async () => {
+    const wholeRanges = (rules: string) => rules.replaceAll('[29m55s]', '[30m]');
+
+    await expectFailureWithEditedRules(
+      'slo-spike.test.yml',
+      wholeRanges,
+      'ten minutes at twenty percent errors page through the fast tier, then the 6x tier',
+    );
+  }, 30_000);
+
+  it('would divide each series by itself in the tiles without sum by (service)', async () => {
+    const perSeriesTiles = (rules: string) =>
+      rules.replace(/sum by \(service\) \((rate\(requests_total[^\n]*\[1m\]\))\)/g, '$1');
+
+    await expectFailureWithEditedRules(
+      'slo-spike.test.yml',
+      perSeriesTiles,
+      'ten minutes at twenty percent errors page through the fast tier, then the 6x tier',
     );
   }, 30_000);
 });
