@@ -1,8 +1,10 @@
-import type { Registry } from 'prom-client';
+import type { Metric, Registry } from 'prom-client';
 import type { SeriesValue } from './series-notation.js';
 
 /** The labels Prometheus adds to every series it scrapes from the `sim` target. */
 export const TARGET_LABELS = { job: 'sim', instance: 'sim:9464' } as const;
+
+const HISTOGRAM_SUFFIXES = ['', '_bucket', '_sum', '_count'];
 
 /** Histogram samples carry their own name (`_bucket`, `_sum`, `_count`). */
 interface SampleWithName {
@@ -25,6 +27,7 @@ export class SeriesRecorder {
   private readonly series = new Map<string, RecordedSeries>();
   private steps = 0;
   private targetWasUp = true;
+  private readable: Metric[] | undefined;
 
   constructor(
     private readonly registry: Registry,
@@ -34,9 +37,10 @@ export class SeriesRecorder {
   async scrape(targetUp: boolean): Promise<void> {
     const seen = new Set<string>();
     if (targetUp) {
-      for (const metric of await this.registry.getMetricsAsJSON()) {
-        for (const sample of metric.values as SampleWithName[]) {
-          const name = sample.metricName ?? metric.name;
+      for (const metric of this.readMetrics()) {
+        const { name: metricName, values } = await metric.get();
+        for (const sample of values as SampleWithName[]) {
+          const name = sample.metricName ?? metricName;
           if (!this.keep(name)) continue;
           seen.add(this.record(name, sample.labels, Number(sample.value)));
         }
@@ -55,6 +59,16 @@ export class SeriesRecorder {
 
   get stepCount(): number {
     return this.steps;
+  }
+
+  /** Reading a metric's values costs; the ones no rule reads, under any suffix, are skipped. */
+  private readMetrics(): Metric[] {
+    this.readable ??= this.registry
+      .getMetricsAsArray()
+      .filter((m) => HISTOGRAM_SUFFIXES.some((suffix) => this.keep(`${m.name}${suffix}`)))
+      .map((m) => this.registry.getSingleMetric(m.name)!);
+
+    return this.readable;
   }
 
   private record(name: string, labels: Record<string, string | number>, value: number): string {
