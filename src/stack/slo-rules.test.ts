@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { promtoolTest as runPromtoolTest } from '../../test/support/promtool-fixtures.js';
 import { DEFAULT_STACK_DIR } from './render.js';
 import { runCommand } from './run-command.js';
 
@@ -20,44 +21,8 @@ interface PromtoolTestFile {
   tests: { alert_rule_test?: { alertname: string }[] }[];
 }
 
-async function alertNamesIn(ruleFile: string): Promise<string[] | undefined> {
-  const text = await readFile(ruleFile, 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  const { groups } = parse(text) as { groups: { rules: { alert?: string }[] }[] };
+const promtoolTest = (file: string) => runPromtoolTest(file, PROMTOOL_TIMEOUT_MS);
 
-  return groups.flatMap((group) => group.rules.flatMap((rule) => rule.alert ?? []));
-}
-
-/** A missing rule file or an unknown alert name would let `promtool test rules` pass idle. */
-async function silentPassProblems(file: string): Promise<string[]> {
-  const test = parse(await readFile(file, 'utf8')) as PromtoolTestFile;
-  const problems: string[] = [];
-  const names = new Set<string>();
-  for (const ruleFile of test.rule_files.map((path) => resolve(dirname(file), path))) {
-    const alerts = await alertNamesIn(ruleFile);
-    if (alerts === undefined) problems.push(`rule file ${ruleFile} does not exist`);
-    for (const alert of alerts ?? []) names.add(alert);
-  }
-  const tested = test.tests.flatMap((t) => t.alert_rule_test ?? []).map((t) => t.alertname);
-  for (const name of tested.filter((alert) => !names.has(alert))) {
-    problems.push(`no loaded rule is named ${name}`);
-  }
-
-  return problems;
-}
-
-async function promtoolTest(file: string): Promise<{ exitCode: number | null; output: string }> {
-  expect(await silentPassProblems(file)).toEqual([]);
-  const result = await runCommand('promtool', ['test', 'rules', file], {
-    timeoutMs: PROMTOOL_TIMEOUT_MS,
-  });
-  const output = `${result.stdout}${result.stderr}`;
-  expect(output).not.toContain('WARNING');
-
-  return { exitCode: result.exitCode, output };
-}
-
-/** Runs `fixture` against a copy of slo.yml with `edit` applied, and expects it to fail. */
 async function expectFailureWithEditedRules(
   fixture: string,
   edit: (rules: string) => string,
