@@ -1,5 +1,5 @@
-import { parseDurationMs } from '../common/duration.js';
 import type { Expectation } from '../scenario/types.js';
+import { expectationDeadline } from '../scenario/windows.js';
 import { judge } from '../verdict/judge.js';
 import type { AlertTimeline } from './timeline.js';
 
@@ -13,16 +13,13 @@ export function pendingExpectations(
   atMs: number,
 ): { subject: string; dueMs: number }[] {
   const verdicts = judge(expectations, { ...timeline, endMs: atMs });
+  const windows = [...timeline.faults, ...timeline.phases];
 
   return verdicts.flatMap((verdict) => {
-    const { expectation } = verdict;
-    if (expectation.expect === 'silent' || verdict.outcome !== 'inconclusive') return [];
-    const window = [...timeline.faults, ...timeline.phases].find(
-      (w) => w.name === expectation.after,
-    );
-    if (window === undefined) return [];
-    const fromMs = expectation.expect === 'fires' ? window.startMs : window.endMs;
-    const dueMs = fromMs + parseDurationMs(expectation.within);
+    if (verdict.outcome !== 'inconclusive') return [];
+    const deadline = expectationDeadline(verdict.expectation, windows);
+    if (deadline === undefined) return [];
+    const { fromMs, dueMs } = deadline;
 
     return fromMs <= atMs && dueMs > atMs ? [{ subject: verdict.subject, dueMs }] : [];
   });

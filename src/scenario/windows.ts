@@ -1,5 +1,5 @@
 import { parseDurationMs } from '../common/duration.js';
-import type { Scenario } from './types.js';
+import type { Expectation, Scenario } from './types.js';
 
 /** A named stretch of scenario time, in milliseconds since the run started; `endMs` exclusive. */
 export interface TimeWindow {
@@ -39,10 +39,23 @@ export function scenarioDurationMs(scenario: Scenario): number {
   return phaseWindows(scenario).at(-1)?.endMs ?? 0;
 }
 
-/** The window an expectation's `after` or `during` names: a fault first, then a phase. */
-export function findWindow(scenario: Scenario, name: string): TimeWindow | undefined {
-  return (
-    faultWindows(scenario).find((window) => window.name === name) ??
-    phaseWindows(scenario).find((window) => window.name === name)
-  );
+/** The window an expectation's `after` or `during` names, among faults and phases. */
+export function windowNamed(windows: readonly TimeWindow[], name: string): TimeWindow | undefined {
+  return windows.find((window) => window.name === name);
+}
+
+/**
+ * When a timed expectation's clock starts (a `fires` at its window's start, a `resolves` at its
+ * end) and when it is due; undefined for `silent` or a name that matches no window.
+ */
+export function expectationDeadline(
+  expectation: Expectation,
+  windows: readonly TimeWindow[],
+): { fromMs: number; dueMs: number } | undefined {
+  if (expectation.expect === 'silent') return undefined;
+  const window = windowNamed(windows, expectation.after);
+  if (window === undefined) return undefined;
+  const fromMs = expectation.expect === 'fires' ? window.startMs : window.endMs;
+
+  return { fromMs, dueMs: fromMs + parseDurationMs(expectation.within) };
 }

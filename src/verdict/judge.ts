@@ -6,7 +6,7 @@ import type {
   ResolvesExpectation,
   SilentExpectation,
 } from '../scenario/types.js';
-import type { TimeWindow } from '../scenario/windows.js';
+import { windowNamed, type TimeWindow } from '../scenario/windows.js';
 import type { StackSettings } from '../stack/types.js';
 import { predictBoundMs } from './predict.js';
 import { describeExpectation, describeMs } from './subject.js';
@@ -59,7 +59,7 @@ function judgeOne(
 }
 
 function findWindow(timeline: AlertTimeline, name: string): TimeWindow {
-  const window = [...timeline.faults, ...timeline.phases].find((w) => w.name === name);
+  const window = windowNamed([...timeline.faults, ...timeline.phases], name);
   if (window === undefined) throw new Error(`the timeline has no fault or phase named ${name}`);
 
   return window;

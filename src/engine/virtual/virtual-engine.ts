@@ -1,11 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { trace } from '@opentelemetry/api';
-import { parseDurationMs } from '../../common/duration.js';
 import type { Logger } from '../../common/logger.js';
 import { checkScenarioAgainstStack } from '../../scenario/check-against-stack.js';
 import type { Scenario } from '../../scenario/types.js';
-import { faultWindows, phaseWindows, scenarioDurationMs } from '../../scenario/windows.js';
+import {
+  expectationDeadline,
+  faultWindows,
+  phaseWindows,
+  scenarioDurationMs,
+} from '../../scenario/windows.js';
 import { routeReceivers } from '../../stack/alert-routing.js';
 import type { StackSettings } from '../../stack/types.js';
 import { createMetrics } from '../../telemetry/metrics.js';
@@ -154,9 +158,8 @@ export async function compileScenario(
 export function virtualEndMs(scenario: Scenario, stepMs: number): number {
   const windows = [...faultWindows(scenario), ...phaseWindows(scenario)];
   const deadlines = scenario.expectations.flatMap((e) => {
-    if (e.expect === 'silent') return [];
-    const window = windows.find((w) => w.name === e.after)!;
-    return [(e.expect === 'fires' ? window.startMs : window.endMs) + parseDurationMs(e.within)];
+    const deadline = expectationDeadline(e, windows);
+    return deadline === undefined ? [] : [deadline.dueMs];
   });
   const endMs = Math.max(scenarioDurationMs(scenario), ...deadlines);
 
