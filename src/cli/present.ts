@@ -114,6 +114,11 @@ export function formatVerdictTable(summary: RunSummary): string {
   return [table.toString(), ...reasons].join('\n');
 }
 
+/** Warnings do not decide a verdict, so they come after the table, each on its own line. */
+export function formatWarnings(summary: RunSummary): string[] {
+  return summary.warnings.map((warning) => pc.yellow(`! warning: ${warning}`));
+}
+
 export function formatRunFooter(summary: RunSummary, reportPath: string): string {
   const { pass, fail, inconclusive } = summary.counts;
 

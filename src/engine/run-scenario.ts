@@ -6,6 +6,7 @@ import { createRunId, ReportDir } from '../report/report-dir.js';
 import { buildSummary, type RunSummary } from '../report/summary.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { createLocalStack } from '../stack/local-stack.js';
+import { describeSelectorWarning } from '../stack/selector-check.js';
 import type { Stack, StackSettings } from '../stack/types.js';
 import { judge } from '../verdict/judge.js';
 import type { Verdict } from '../verdict/types.js';
@@ -109,9 +110,7 @@ function runEngine(
     }).then((run) => ({
       ...run,
       payloads: [],
-      warnings: run.unreadableSelectors.map(
-        (name) => `a rule reads ${name}, which nothing in this run produced`,
-      ),
+      warnings: run.selectorWarnings.map(describeSelectorWarning),
     }));
   }
 
@@ -124,7 +123,11 @@ function runEngine(
     logger: options.logger,
     signal: options.signal,
     onProgress: options.onProgress,
-  }).then((run) => ({ ...run, traces: run.tracing, warnings: [] }));
+  }).then((run) => ({
+    ...run,
+    traces: run.tracing,
+    warnings: run.selectorWarnings.map(describeSelectorWarning),
+  }));
 }
 
 /**

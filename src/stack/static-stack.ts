@@ -8,6 +8,7 @@ import { findOnPath, INSTALL_COMMAND } from './binaries.js';
 import { prometheusTimings, readPrometheusConfig } from './prometheus-config.js';
 import { DEFAULT_STACK_DIR } from './render.js';
 import { checkRuleFiles, resolveRuleFiles } from './rule-files.js';
+import { unmatchedSelectors, type RuleExpression, type SelectorWarning } from './selector-check.js';
 import type { AlertRuleInfo, StackSettings } from './types.js';
 
 /** The stack as files: what the virtual engine evaluates, without starting a process. */
@@ -17,6 +18,8 @@ export interface StaticStack {
   ruleFiles: string[];
   /** Every rule expression, recording rules included: what decides which series to keep. */
   expressions: string[];
+  /** Selectors that match nothing `sim` emits, by rule: warnings, never verdicts. */
+  selectorWarnings: SelectorWarning[];
   /** Names recording rules produce; rules may read them without `sim` emitting them. */
   recordedNames: string[];
   alertmanagerConfigFile: string;
@@ -55,6 +58,7 @@ export async function loadStaticStack(options: {
   await checkRuleFiles(promtool, ruleFiles);
   const timings = prometheusTimings(prometheus);
   const rules = await Promise.all(ruleFiles.map((f) => readRules(f, timings.evaluationIntervalMs)));
+  const recordedNames = rules.flatMap((r) => r.recordedNames);
 
   return {
     settings: {
@@ -64,8 +68,12 @@ export async function loadStaticStack(options: {
       receivers: alertmanager.receivers.map((receiver) => receiver.name),
     },
     ruleFiles,
-    expressions: rules.flatMap((r) => r.expressions),
-    recordedNames: rules.flatMap((r) => r.recordedNames),
+    expressions: rules.flatMap((r) => r.expressions.map((e) => e.expr)),
+    selectorWarnings: unmatchedSelectors(
+      rules.flatMap((r) => r.expressions),
+      recordedNames,
+    ),
+    recordedNames,
     alertmanagerConfigFile,
     promtool,
     amtool,
@@ -90,7 +98,7 @@ async function requireTools(pathVariable: string): Promise<{ promtool: string; a
 async function readRules(
   file: string,
   defaultIntervalMs: number,
-): Promise<{ alerts: AlertRuleInfo[]; expressions: string[]; recordedNames: string[] }> {
+): Promise<{ alerts: AlertRuleInfo[]; expressions: RuleExpression[]; recordedNames: string[] }> {
   const parsed = parse(await readFile(file, 'utf8')) as {
     groups?: { interval?: string; rules?: RuleYaml[] }[];
   } | null;
@@ -100,13 +108,13 @@ async function readRules(
     });
   }
   const alerts: AlertRuleInfo[] = [];
-  const expressions: string[] = [];
+  const expressions: RuleExpression[] = [];
   const recordedNames: string[] = [];
   for (const group of parsed.groups) {
     const evaluationIntervalMs =
       group.interval === undefined ? defaultIntervalMs : parseDurationMs(group.interval);
     for (const rule of group.rules ?? []) {
-      expressions.push(rule.expr);
+      expressions.push({ rule: rule.alert ?? rule.record ?? '(unnamed)', file, expr: rule.expr });
       if (rule.record !== undefined) recordedNames.push(rule.record);
       if (rule.alert === undefined) continue;
       alerts.push({

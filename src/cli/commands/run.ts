@@ -3,7 +3,13 @@ import type { Argv, CommandModule } from 'yargs';
 import { OptionInvalidError } from '../../common/errors.js';
 import { createLogger } from '../../common/logger.js';
 import { ENGINES, runScenario, STACK_KINDS } from '../../engine/run-scenario.js';
-import { formatProgress, formatRunFooter, formatVerdictTable, streamOutput } from '../present.js';
+import {
+  formatProgress,
+  formatRunFooter,
+  formatVerdictTable,
+  formatWarnings,
+  streamOutput,
+} from '../present.js';
 import { exitCodeForOutcome, exitOnInterrupt, interruptSignal } from '../process.js';
 
 interface RunArgs {
@@ -111,6 +117,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     );
     interrupt.dispose();
     progress.line(formatVerdictTable(result.summary));
+    for (const warning of formatWarnings(result.summary)) progress.line(warning);
     progress.line(formatRunFooter(result.summary, result.reportPath));
     if (argv.json) streamOutput(process.stdout).line(JSON.stringify(result.summary, null, 2));
     process.exitCode = interrupt.signal.aborted ? 130 : exitCodeForOutcome(result.summary.outcome);

@@ -5,6 +5,7 @@ import type { Scenario } from '../../scenario/types.js';
 import { faultWindows, phaseWindows } from '../../scenario/windows.js';
 import { createAlertmanagerClient, createPrometheusClient } from '../../stack/prometheus-client.js';
 import { runSelfCheck } from '../../stack/self-check.js';
+import type { SelectorWarning } from '../../stack/selector-check.js';
 import { loadStaticStack } from '../../stack/static-stack.js';
 import type { Stack, StackSettings, StartedStack } from '../../stack/types.js';
 import { createMetrics } from '../../telemetry/metrics.js';
@@ -44,6 +45,8 @@ export interface LiveRunResult {
   versions: { prometheus: string; alertmanager: string };
   payloads: ReceivedPayload[];
   tracing: TracingSummary;
+  /** Selectors of the rules that match nothing `sim` emits. */
+  selectorWarnings: SelectorWarning[];
 }
 
 /**
@@ -88,7 +91,9 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunResult> {
       versions: stack.versions,
       startupMs: clock.now() - startedAt,
     });
-    return await observe(options, { stack, server, sink, metrics, tracing });
+    const run = await observe(options, { stack, server, sink, metrics, tracing });
+
+    return { ...run, selectorWarnings: files.selectorWarnings };
   } finally {
     await stack?.stop();
     await server?.close();
@@ -104,7 +109,10 @@ interface Parts {
   tracing: ReturnType<typeof createTracing>;
 }
 
-async function observe(options: LiveRunOptions, parts: Parts): Promise<LiveRunResult> {
+async function observe(
+  options: LiveRunOptions,
+  parts: Parts,
+): Promise<Omit<LiveRunResult, 'selectorWarnings'>> {
   const { clock, logger, scenario } = options;
   const { stack, server, sink } = parts;
   const preflightProblems = await selfCheck(options, stack, sink);

@@ -22,7 +22,7 @@ import {
   transitionsFromProbes,
   type ProbeSample,
 } from './probe-timeline.js';
-import { metricFilterFor, metricNamesReadBy } from './promql-selectors.js';
+import { metricFilterFor } from './promql-selectors.js';
 import type { PromtoolTestReport } from './promtool-output.js';
 import { runPromtoolTests } from './promtool-runner.js';
 import {
@@ -32,6 +32,7 @@ import {
   type Probe,
 } from './promtool-tests.js';
 import { SeriesRecorder } from './series-recorder.js';
+import type { SelectorWarning } from '../../stack/selector-check.js';
 import { loadStaticStack, type StaticStack } from '../../stack/static-stack.js';
 import { renderTestFile } from './test-file.js';
 
@@ -56,8 +57,8 @@ export interface VirtualRunResult {
   testFile: string;
   /** Per expectation, whether promtool's own check of it passed (undefined: none encodes it). */
   checksPassed: (boolean | undefined)[];
-  /** Metrics the rules read that nothing in the run produced. */
-  unreadableSelectors: string[];
+  /** Selectors of the rules that match nothing `sim` emits. */
+  selectorWarnings: SelectorWarning[];
 }
 
 /**
@@ -87,7 +88,7 @@ export async function runVirtual(options: VirtualRunOptions): Promise<VirtualRun
     checksPassed: options.scenario.expectations.map((_, index) =>
       checkOutcome(checks, report, index),
     ),
-    unreadableSelectors: compiled.unread,
+    selectorWarnings: compiled.selectorWarnings,
   };
 }
 
@@ -108,7 +109,7 @@ interface CompiledScenario {
   probes: Probe[];
   seriesCount: number;
   steps: number;
-  unread: string[];
+  selectorWarnings: SelectorWarning[];
 }
 
 /**
@@ -150,7 +151,7 @@ export async function compileScenario(
     probes,
     seriesCount: recording.series.length,
     steps: recording.steps,
-    unread: recording.unread,
+    selectorWarnings: stack.selectorWarnings,
   };
 }
 
@@ -179,8 +180,7 @@ async function record(
   options: CompileOptions,
   stack: StaticStack,
   endMs: number,
-): Promise<{ series: ReturnType<SeriesRecorder['recorded']>; steps: number; unread: string[] }> {
-  const readable = metricNamesReadBy(stack.expressions);
+): Promise<{ series: ReturnType<SeriesRecorder['recorded']>; steps: number }> {
   const metrics = createMetrics();
   const recorder = new SeriesRecorder(metrics.registry, metricFilterFor(stack.expressions));
   const world = createWorld({
@@ -208,13 +208,7 @@ async function record(
       lastReportMs = performance.now();
     }
   }
-  const series = recorder.recorded();
-  const produced = new Set(series.map((s) => s.selector.slice(0, s.selector.indexOf('{'))));
-  const unread = [...readable].filter(
-    (name) => !produced.has(name) && name !== 'ALERTS' && !stack.recordedNames.includes(name),
-  );
-
-  return { series, steps: recorder.stepCount, unread };
+  return { series: recorder.recorded(), steps: recorder.stepCount };
 }
 
 async function buildTimeline(
