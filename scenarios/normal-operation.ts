@@ -20,7 +20,11 @@ const scenario: Scenario = {
       effect: { kind: 'model-degradation', model: 'gpt-4', latencyMultiplier: 2.5 },
     },
   ],
-  expectations: [{ expect: 'silent', except: ['Watchdog'] }],
+  expectations: [
+    { expect: 'silent', except: ['Watchdog'] },
+    // The pipeline itself delivers: the always-firing Watchdog reaches its own receiver.
+    { expect: 'fires', alert: 'Watchdog', after: 'day', within: '30s', receiver: 'watchdog' },
+  ],
 };
 
 export default scenario;

@@ -3,6 +3,7 @@ import { hideBin } from 'yargs/helpers';
 import { BadInputError, INTERNAL_ERROR_EXIT_CODE, SimError } from '../common/errors.js';
 import { enableVerboseLogging } from '../common/logger.js';
 import { listCommand } from './commands/list.js';
+import { coverageCommand } from './commands/coverage.js';
 import { exportCommand } from './commands/export.js';
 import { runCommand } from './commands/run.js';
 import { suiteCommand } from './commands/suite.js';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       .command(runCommand)
       .command(suiteCommand)
       .command(exportCommand)
+      .command(coverageCommand)
       .option('verbose', {
         type: 'boolean',
         describe: 'Log diagnostics of every subsystem on stderr',

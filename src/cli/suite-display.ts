@@ -2,8 +2,15 @@ import { createLogUpdate } from 'log-update';
 import pc from 'picocolors';
 import type { RunSummary } from '../report/summary.js';
 import type { SuiteEvent, SuiteResult } from '../engine/run-suite.js';
+import { formatCoverage } from './coverage-display.js';
 import { describeMs } from '../verdict/subject.js';
-import { colorOutcome, formatProgress, formatVerdictTable, streamOutput } from './present.js';
+import {
+  colorOutcome,
+  formatProgress,
+  formatVerdictTable,
+  formatWarnings,
+  streamOutput,
+} from './present.js';
 
 interface Row {
   state: string;
@@ -29,10 +36,16 @@ export function createSuiteDisplay(stream: NodeJS.WriteStream) {
       if (interactive) render();
       else if (event.type !== 'progress') out.line(`${event.scenario}: ${line}`);
     },
+    /** Ends the live lines without printing the results. */
+    finish: () => redraw?.done(),
     done: (result: SuiteResult) => {
       redraw?.done();
       for (const scenario of result.scenarios) {
         if (scenario.summary) printScenario(out, scenario.summary);
+      }
+      if (result.coverage !== null) {
+        out.line(`\n${pc.bold('alert coverage')}`);
+        out.line(formatCoverage(result.coverage, { gapsOnly: true }));
       }
       const total = result.scenarios.length;
       const passed = result.scenarios.filter((s) => s.summary?.outcome === 'pass').length;
@@ -63,5 +76,5 @@ function describeEvent(event: SuiteEvent): string | undefined {
 function printScenario(out: ReturnType<typeof streamOutput>, summary: RunSummary): void {
   out.line(`\n${pc.bold(summary.scenario)}: ${summary.description}`);
   out.line(formatVerdictTable(summary));
-  for (const warning of summary.warnings) out.line(pc.yellow(`! ${warning}`));
+  for (const warning of formatWarnings(summary)) out.line(warning);
 }

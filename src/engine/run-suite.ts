@@ -2,10 +2,12 @@ import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import { SimError, INTERNAL_ERROR_EXIT_CODE } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
+import { buildCoverage, type CoverageReport } from '../report/coverage.js';
 import { renderJunit } from '../report/junit-report.js';
 import { createRunId, ReportDir } from '../report/report-dir.js';
 import type { RunSummary } from '../report/summary.js';
 import { listScenarioNames } from '../scenario/load.js';
+import { loadStaticStack } from '../stack/static-stack.js';
 import type { Outcome } from '../verdict/types.js';
 import type { ProgressEvent } from './progress.js';
 import { runScenario } from './run-scenario.js';
@@ -43,6 +45,8 @@ export interface SuiteResult {
   exitCode: number;
   scenarios: SuiteScenarioResult[];
   reportPath: string;
+  /** Which scenario proves which alert; null when the rule files could not be read. */
+  coverage: CoverageReport | null;
 }
 
 /**
@@ -70,6 +74,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       ),
     );
     const { outcome, exitCode } = suiteOutcome(scenarios);
+    const coverage = await coverageOf(options.ruleFiles, summaries);
     const result = {
       runId,
       seed: options.seed,
@@ -77,6 +82,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       exitCode,
       scenarios,
       reportPath: report.finalPath,
+      coverage,
     };
     await report.writeJson('summary.json', { ...result, reportPath: undefined });
     await report.commit();
@@ -123,6 +129,20 @@ async function runOne(
       wallTimeMs: performance.now() - startedMs,
       error: { message: failure.message, code, exitCode },
     };
+  }
+}
+
+/** Coverage over the rule files the scenarios ran with; a broken file already failed each run. */
+async function coverageOf(
+  ruleFiles: string[] | undefined,
+  summaries: RunSummary[],
+): Promise<CoverageReport | null> {
+  try {
+    const stack = await loadStaticStack({ ruleFiles });
+    return buildCoverage(stack.settings.rules, summaries);
+  } catch (error) {
+    if (error instanceof SimError) return null;
+    throw error;
   }
 }
 

@@ -45,6 +45,9 @@ export interface ExpectationSummary {
   expect: 'fires' | 'silent' | 'resolves';
   alert: string | null;
   labels: Labels;
+  /** Silent expectations: the alert names allowed to fire, and the phase judged (null: all). */
+  except: string[];
+  during: string | null;
   outcome: Outcome;
   reason: string;
   receiver: string | null;
@@ -80,6 +83,8 @@ export function summarizeVerdict(verdict: Verdict): ExpectationSummary {
     expect: expectation.expect,
     alert: expectation.alert ?? null,
     labels: expectation.labels ?? {},
+    except: expectation.expect === 'silent' ? (expectation.except ?? []) : [],
+    during: expectation.expect === 'silent' ? (expectation.during ?? null) : null,
     outcome: verdict.outcome,
     reason: verdict.reason,
     receiver: verdict.receiver ?? null,

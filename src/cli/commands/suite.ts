@@ -2,12 +2,12 @@ import { randomInt } from 'node:crypto';
 import type { Argv, CommandModule } from 'yargs';
 import { OptionInvalidError } from '../../common/errors.js';
 import { createLogger } from '../../common/logger.js';
-import { runSuite } from '../../engine/run-suite.js';
+import { runSuite, type SuiteEvent, type SuiteResult } from '../../engine/run-suite.js';
 import { createSuiteDisplay } from '../suite-display.js';
 import { streamOutput } from '../present.js';
 import { exitOnInterrupt, interruptSignal } from '../process.js';
 
-interface SuiteArgs {
+export interface SuiteArgs {
   seed?: string;
   scenario?: string[];
   concurrency?: number;
@@ -16,7 +16,8 @@ interface SuiteArgs {
   json: boolean;
 }
 
-function builder(yargs: Argv): Argv<SuiteArgs> {
+/** The options `sim suite` and `sim coverage` share: both run every scenario in virtual time. */
+export function suiteOptions(yargs: Argv): Argv<SuiteArgs> {
   return yargs
     .option('seed', {
       type: 'string',
@@ -52,7 +53,11 @@ function builder(yargs: Argv): Argv<SuiteArgs> {
         );
       }
       return true;
-    })
+    }) as unknown as Argv<SuiteArgs>;
+}
+
+function builder(yargs: Argv): Argv<SuiteArgs> {
+  return suiteOptions(yargs)
     .example('$0 suite', 'Every scenario in virtual time; JUnit in reports/<run-id>/junit.xml')
     .example(
       '$0 suite --seed 42 --scenario safety-incident burn-rate-spike',
@@ -65,26 +70,37 @@ export const suiteCommand: CommandModule<object, SuiteArgs> = {
   describe: 'Run every scenario in virtual time, judged by promtool: the CI alert-regression suite',
   builder,
   handler: async (argv) => {
-    const seed = argv.seed ?? String(randomInt(1, 1_000_000));
-    const human = streamOutput(argv.json ? process.stderr : process.stdout);
     const display = createSuiteDisplay(argv.json ? process.stderr : process.stdout);
-    human.line(`sim suite · seed ${seed} · engine virtual`);
-    const interrupt = interruptSignal(human);
-    const result = await exitOnInterrupt(interrupt, () =>
-      runSuite({
-        seed,
-        scenarios: argv.scenario,
-        concurrency: argv.concurrency,
-        ruleFiles: argv.rules,
-        reportRoot: argv.reportDir,
-        logger: createLogger('sim'),
-        signal: interrupt.signal,
-        onScenario: display.update,
-      }),
-    );
-    interrupt.dispose();
+    const result = await runSuiteCommand('suite', argv, display.update);
     display.done(result);
     if (argv.json) streamOutput(process.stdout).line(JSON.stringify(result, null, 2));
     process.exitCode = result.exitCode;
   },
 };
+
+/** Runs the suite for a command, with its header line and Ctrl-C handling. */
+export async function runSuiteCommand(
+  command: string,
+  argv: SuiteArgs,
+  onScenario: (event: SuiteEvent) => void,
+): Promise<SuiteResult> {
+  const seed = argv.seed ?? String(randomInt(1, 1_000_000));
+  const human = streamOutput(argv.json ? process.stderr : process.stdout);
+  human.line(`sim ${command} · seed ${seed} · engine virtual`);
+  const interrupt = interruptSignal(human);
+  const result = await exitOnInterrupt(interrupt, () =>
+    runSuite({
+      seed,
+      scenarios: argv.scenario,
+      concurrency: argv.concurrency,
+      ruleFiles: argv.rules,
+      reportRoot: argv.reportDir,
+      logger: createLogger('sim'),
+      signal: interrupt.signal,
+      onScenario,
+    }),
+  );
+  interrupt.dispose();
+
+  return result;
+}
