@@ -28,7 +28,7 @@ export function checkScenarioAgainstStack(
         );
       }
     }
-    if (expectation.expect === 'fires' && expectation.receiver !== undefined) {
+    if (expectation.expect !== 'resolves' && expectation.receiver !== undefined) {
       if (!stack.receivers.includes(expectation.receiver)) {
         problems.push(
           `expectations[${index}].receiver: no receiver named "${expectation.receiver}"; receivers are ${stack.receivers.join(', ')}`,

@@ -128,6 +128,7 @@ const expectation = z.discriminatedUnion('expect', [
     labels: labelMatch.optional(),
     except: z.array(alertName).optional(),
     during: z.string().optional(),
+    receiver: z.string().min(1).optional(),
   }),
   z.strictObject({
     expect: z.literal('resolves'),

@@ -206,6 +206,11 @@ export interface SilentExpectation {
   except?: string[];
   /** A phase name; the whole run when left out. */
   during?: string;
+  /**
+   * Judge the notifications at this receiver instead of the alerts: matching alerts may fire,
+   * but none may be delivered here (inhibited, or routed elsewhere).
+   */
+  receiver?: string;
 }
 
 /** The alert stops firing within `within` of the named fault ending. */

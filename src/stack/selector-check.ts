@@ -87,7 +87,7 @@ function mismatch(selector: Selector, metric: Exposed | undefined): string | und
     (m) => m.name !== '__name__' && !TARGET_LABELS.has(m.name),
   );
   for (const matcher of matchers) {
-    if (!metric.labelNames.has(matcher.name) && !matches(matcher, '')) {
+    if (!metric.labelNames.has(matcher.name) && !matcherMatches(matcher, '')) {
       const known = [...metric.labelNames].join(', ') || 'none';
       return `it has no label ${matcher.name} (its labels: ${known})`;
     }
@@ -96,7 +96,7 @@ function mismatch(selector: Selector, metric: Exposed | undefined): string | und
   const judged = matchers.filter((m) => metric.knownLabelSets.some((set) => m.name in set));
   if (judged.length === 0 || metric.knownLabelSets.length === 0) return undefined;
   const anyMatch = metric.knownLabelSets.some((set) =>
-    judged.every((m) => matches(m, set[m.name] ?? '')),
+    judged.every((m) => matcherMatches(m, set[m.name] ?? '')),
   );
   if (anyMatch) return undefined;
 
@@ -113,7 +113,7 @@ function valuesHint(judged: LabelMatcher[], metric: Exposed): string {
 }
 
 /** PromQL label matching: regexes are anchored at both ends; an absent label is "". */
-function matches(matcher: LabelMatcher, value: string): boolean {
+export function matcherMatches(matcher: LabelMatcher, value: string): boolean {
   switch (matcher.op) {
     case '=':
       return value === matcher.value;

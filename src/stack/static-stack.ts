@@ -7,6 +7,7 @@ import { groupWaitMsByReceiver, readAlertmanagerConfig } from './alertmanager-co
 import { findOnPath, INSTALL_COMMAND } from './binaries.js';
 import { prometheusTimings, readPrometheusConfig } from './prometheus-config.js';
 import { DEFAULT_STACK_DIR } from './render.js';
+import { readInhibitRules, type InhibitRule } from './inhibition.js';
 import { checkRuleFiles, resolveRuleFiles } from './rule-files.js';
 import { unmatchedSelectors, type RuleExpression, type SelectorWarning } from './selector-check.js';
 import type { AlertRuleInfo, StackSettings } from './types.js';
@@ -23,6 +24,8 @@ export interface StaticStack {
   /** Names recording rules produce; rules may read them without `sim` emitting them. */
   recordedNames: string[];
   alertmanagerConfigFile: string;
+  /** Alertmanager's inhibit rules: what the virtual engine's predicted deliveries honour. */
+  inhibitRules: InhibitRule[];
   promtool: string;
   amtool: string;
 }
@@ -75,6 +78,7 @@ export async function loadStaticStack(options: {
     ),
     recordedNames,
     alertmanagerConfigFile,
+    inhibitRules: readInhibitRules(alertmanager, alertmanagerConfigFile),
     promtool,
     amtool,
   };

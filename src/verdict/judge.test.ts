@@ -178,6 +178,32 @@ describe('silent expectations', () => {
   });
 });
 
+describe('silent expectations with a receiver', () => {
+  const notAtSlack: Expectation = {
+    expect: 'silent',
+    alert: 'ChildSafetyViolationCritical',
+    receiver: 'child-safety-slack',
+  };
+
+  it('pass when the alert fires but is never delivered to that receiver', () => {
+    const [verdict] = judge([notAtSlack], timeline([firing(25_000), notified(26_000)]));
+    expect(verdict?.outcome).toBe('pass');
+    expect(verdict?.reason).toBe('nothing matching reached child-safety-slack');
+    expect(verdict?.subject).toBe('ChildSafetyViolationCritical never reaches child-safety-slack');
+  });
+
+  it('fail naming the notification that reached it', () => {
+    const [verdict] = judge(
+      [notAtSlack],
+      timeline([firing(25_000), notified(26_000, 'child-safety-slack')]),
+    );
+    expect(verdict?.outcome).toBe('fail');
+    expect(verdict?.reason).toMatch(
+      /^reached child-safety-slack: ChildSafetyViolationCritical\{.*at 26\.0 s$/,
+    );
+  });
+});
+
 describe('resolves expectations', () => {
   const resolves: Expectation = {
     expect: 'resolves',

@@ -1,5 +1,5 @@
 import { parseDurationMs } from '../common/duration.js';
-import { alertKey, type AlertTimeline } from '../engine/timeline.js';
+import { alertKey, type AlertTimeline, type Labels } from '../engine/timeline.js';
 import type {
   Expectation,
   FiresExpectation,
@@ -161,26 +161,49 @@ function judgeSilent(expectation: SilentExpectation, timeline: AlertTimeline): V
     expectation.during === undefined
       ? { startMs: 0, endMs: Math.max(timeline.endMs, timeline.phases.at(-1)?.endMs ?? 0) }
       : findWindow(timeline, expectation.during);
-  const events = transitions(timeline, expectation);
-  const carried = [...firingAt(events, window.startMs).values()];
-  const fired = events.filter(
-    (e) => e.state === 'firing' && e.atMs >= window.startMs && e.atMs <= window.endMs,
-  );
-  const offenders = uniqueByKey([...carried, ...fired]);
-  const base = { expectation, subject: describeExpectation(expectation), measured: {} };
+  const offenders = silenceOffenders(expectation, timeline, window);
+  const base = {
+    expectation,
+    subject: describeExpectation(expectation),
+    receiver: expectation.receiver,
+    measured: {},
+  };
   if (offenders.length > 0) {
     const named = offenders
       .slice(0, 3)
       .map((e) => `${alertKey(e.alert, e.labels)} at ${describeMs(e.atMs)}`);
     const more = offenders.length > 3 ? ` and ${offenders.length - 3} more` : '';
-    const reason = `fired: ${named.join(', ')}${more}`;
+    const verb = expectation.receiver === undefined ? 'fired' : `reached ${expectation.receiver}`;
+    const reason = `${verb}: ${named.join(', ')}${more}`;
     return { ...base, outcome: 'fail', reason, evidence: offenders.map(evidenceOf) };
   }
   const verdict = undecided(timeline, window.startMs, window.endMs, '');
 
   return verdict.outcome === 'fail'
-    ? { ...base, outcome: 'pass', reason: 'nothing matching fired', evidence: [] }
+    ? { ...base, outcome: 'pass', reason: silenceReason(expectation), evidence: [] }
     : { ...base, ...verdict, evidence: [] };
+}
+
+function silenceReason(expectation: SilentExpectation): string {
+  return expectation.receiver === undefined
+    ? 'nothing matching fired'
+    : `nothing matching reached ${expectation.receiver}`;
+}
+
+/** What breaks a silence: a firing alert, or with `receiver` a notification delivered there. */
+function silenceOffenders(
+  expectation: SilentExpectation,
+  timeline: AlertTimeline,
+  window: { startMs: number; endMs: number },
+): { alert: string; labels: Labels; atMs: number }[] {
+  const inWindow = (e: { atMs: number }) => e.atMs >= window.startMs && e.atMs <= window.endMs;
+  if (expectation.receiver !== undefined) {
+    return uniqueByKey(notifications(timeline, expectation, expectation.receiver).filter(inWindow));
+  }
+  const events = transitions(timeline, expectation);
+  const carried = [...firingAt(events, window.startMs).values()];
+
+  return uniqueByKey([...carried, ...events.filter((e) => e.state === 'firing' && inWindow(e))]);
 }
 
 function judgeResolves(expectation: ResolvesExpectation, timeline: AlertTimeline): Verdict {

@@ -19,6 +19,9 @@ export function describeExpectation(expectation: Expectation): string {
     case 'silent': {
       const except = expectation.except?.length ? ` except ${expectation.except.join(', ')}` : '';
       const during = expectation.during === undefined ? '' : ` during ${expectation.during}`;
+      if (expectation.receiver !== undefined) {
+        return `${match}${except} never reaches ${expectation.receiver}${during}`;
+      }
       return `${match}${except} stays silent${during}`;
     }
     case 'resolves':

@@ -1,5 +1,6 @@
 import type { AlertTransition, Labels, NotificationReceived } from '../timeline.js';
 import { alertKey } from '../timeline.js';
+import { inhibitedAt, type FiringStretch, type InhibitRule } from '../../stack/inhibition.js';
 import type { AlertRuleInfo } from '../../stack/types.js';
 import type { ProbeKind } from './promtool-tests.js';
 
@@ -80,13 +81,18 @@ export async function predictedNotifications(
   firing: AlertTransition[],
   route: (labels: Labels) => Promise<string[]>,
   groupWaitMsByReceiver: Record<string, number>,
+  inhibitRules: readonly InhibitRule[] = [],
 ): Promise<NotificationReceived[]> {
   const notifications: NotificationReceived[] = [];
+  const stretches = firingStretches(firing);
   for (const transition of firing.filter((t) => t.state === 'firing')) {
     for (const receiver of await route(transition.labels)) {
+      const atMs = transition.atMs + (groupWaitMsByReceiver[receiver] ?? 0);
+      // Alertmanager checks inhibitions when it flushes the group, after group_wait.
+      if (inhibitedAt(transition.labels, atMs, stretches, inhibitRules)) continue;
       notifications.push({
         kind: 'notification',
-        atMs: transition.atMs + (groupWaitMsByReceiver[receiver] ?? 0),
+        atMs,
         receiver,
         alert: transition.alert,
         labels: transition.labels,
@@ -96,4 +102,24 @@ export async function predictedNotifications(
   }
 
   return notifications;
+}
+
+/** Each instance's firing stretch, from its firing transition to its resolution (or for ever). */
+function firingStretches(transitions: AlertTransition[]): FiringStretch[] {
+  const open = new Map<string, FiringStretch>();
+  const stretches: FiringStretch[] = [];
+  for (const transition of [...transitions].sort((a, b) => a.atMs - b.atMs)) {
+    const key = alertKey(transition.alert, transition.labels);
+    if (transition.state === 'firing') {
+      const stretch = { labels: transition.labels, fromMs: transition.atMs, toMs: Infinity };
+      open.set(key, stretch);
+      stretches.push(stretch);
+    } else if (transition.state === 'resolved') {
+      const stretch = open.get(key);
+      if (stretch !== undefined) stretch.toMs = transition.atMs;
+      open.delete(key);
+    }
+  }
+
+  return stretches;
 }

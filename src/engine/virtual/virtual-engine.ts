@@ -237,6 +237,7 @@ async function buildTimeline(
     transitions,
     route,
     stack.settings.groupWaitMsByReceiver,
+    stack.inhibitRules,
   );
 
   return {
