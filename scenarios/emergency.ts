@@ -3,7 +3,7 @@ import type { Scenario } from '../src/scenario/types.js';
 /**
  * A child in distress and an unknown adult: escalations come in and people take 25 s to answer
  * them, far past the 15 s the service promises. The emergency team must be paged first and
- * fastest, and PagerDuty too.
+ * fastest, and PagerDuty too; the early warning is inhibited by the critical alert.
  */
 const scenario: Scenario = {
   name: 'emergency',
@@ -11,7 +11,7 @@ const scenario: Scenario = {
   load: { interactionsPerSecond: 20 },
   phases: [
     { name: 'baseline', duration: '20s' },
-    { name: 'escalations', duration: '60s' },
+    { name: 'escalations', duration: '90s' },
     { name: 'recovery', duration: '20s' },
   ],
   faults: [
@@ -39,6 +39,27 @@ const scenario: Scenario = {
       alert: 'EmergencyResponseSlow',
       after: 'slow-escalations',
       within: '60s',
+      receiver: 'pagerduty',
+    },
+    // The warning tier fires too, 30 s after the condition holds (`for`), but the critical
+    // alert of the same name inhibits it: the emergency team gets one page, not two.
+    {
+      expect: 'fires',
+      alert: 'EmergencyResponseSlow',
+      labels: { severity: 'warning' },
+      after: 'slow-escalations',
+      within: '90s',
+    },
+    {
+      expect: 'silent',
+      alert: 'EmergencyResponseSlow',
+      labels: { severity: 'warning' },
+      receiver: 'emergency',
+    },
+    {
+      expect: 'silent',
+      alert: 'EmergencyResponseSlow',
+      labels: { severity: 'warning' },
       receiver: 'pagerduty',
     },
     { expect: 'silent', alert: 'EmergencyResponseSlow', during: 'baseline' },
