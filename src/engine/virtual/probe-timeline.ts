@@ -19,6 +19,10 @@ interface Lifecycle {
   lastFiringMs?: number;
 }
 
+function earliest(known: number | undefined, atMs: number): number {
+  return known === undefined ? atMs : Math.min(known, atMs);
+}
+
 function withoutState(labels: Labels): Labels {
   return Object.fromEntries(Object.entries(labels).filter(([name]) => name !== 'alertstate'));
 }
@@ -41,9 +45,12 @@ export function transitionsFromProbes(
     const entry = byKey.get(key) ?? { alert, labels };
     byKey.set(key, entry);
     const atMs = Math.round(sample.value * 1_000);
-    if (sample.kind === 'first-pending') entry.firstPendingMs = atMs;
-    if (sample.kind === 'first-firing') entry.firstFiringMs = atMs;
-    if (sample.kind === 'last-firing') entry.lastFiringMs = atMs;
+    // Each piece of the run has its own probes: keep the earliest first and the latest last.
+    if (sample.kind === 'first-pending')
+      entry.firstPendingMs = earliest(entry.firstPendingMs, atMs);
+    if (sample.kind === 'first-firing') entry.firstFiringMs = earliest(entry.firstFiringMs, atMs);
+    if (sample.kind === 'last-firing')
+      entry.lastFiringMs = Math.max(entry.lastFiringMs ?? atMs, atMs);
   }
 
   return [...byKey.values()].flatMap((entry) => {

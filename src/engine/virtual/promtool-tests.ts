@@ -42,6 +42,23 @@ function alertsSelector(
 const range = (ms: number) => `[${formatDuration(ms)}]`;
 
 /**
+ * promtool's query engine refuses a query that loads more than 10,000 samples. A range over
+ * ALERTS loads one sample per evaluation per instance, so six hours of three instances already
+ * fail; long stretches are read in pieces of at most half an hour (361 samples per instance).
+ */
+const PIECE_MS = 30 * 60_000;
+
+/** (fromMs, toMs] cut into consecutive pieces of at most PIECE_MS, in order. */
+export function pieces(fromMs: number, toMs: number): { fromMs: number; toMs: number }[] {
+  const cut: { fromMs: number; toMs: number }[] = [];
+  for (let start = fromMs; start < toMs; start += PIECE_MS) {
+    cut.push({ fromMs: start, toMs: Math.min(toMs, start + PIECE_MS) });
+  }
+
+  return cut;
+}
+
+/**
  * The expectations as promtool tests over `ALERTS`, which the real rule engine writes: they pass
  * with `promtool test rules` alone exactly when the alert timeline satisfies them. Results are
  * `1` from ALERTS or no result at all, so no float is ever compared for equality.
@@ -81,15 +98,13 @@ export function expectationChecks(
           expectation.during === undefined ? { startMs: 0, endMs } : window(expectation.during);
         const selector = alertsSelector('firing', expectation);
         const comment = `${selector} never fires ${expectation.during ? `during ${expectation.during}` : 'during the run'}`;
-        return [
-          {
-            expectationIndex,
-            comment,
-            expr: `max_over_time(${selector}${range(during.endMs - during.startMs)})`,
-            evalTimeMs: during.endMs,
-            expectedValues: [],
-          },
-        ];
+        return pieces(during.startMs, during.endMs).map((piece) => ({
+          expectationIndex,
+          comment,
+          expr: `max_over_time(${selector}${range(piece.toMs - piece.fromMs)})`,
+          evalTimeMs: piece.toMs,
+          expectedValues: [],
+        }));
       }
       case 'resolves': {
         const evalTimeMs = window(expectation.after).endMs + parseDurationMs(expectation.within);
@@ -97,8 +112,8 @@ export function expectationChecks(
         return [
           {
             expectationIndex,
-            comment: `${selector} fired during the run`,
-            expr: `max(max_over_time(${selector}${range(evalTimeMs)}))`,
+            comment: `${selector} fired between ${expectation.after} starting and the check`,
+            expr: `max(max_over_time(${selector}${range(evalTimeMs - window(expectation.after).startMs)}))`,
             evalTimeMs,
             expectedValues: [1],
           },
@@ -117,20 +132,24 @@ export function expectationChecks(
 
 /**
  * Tests that read back, for every alert instance, when it first went pending, first fired and
- * last fired: the earliest and latest ALERTS sample over the whole run, from a subquery.
+ * last fired: the earliest and latest ALERTS sample of each piece of the run, from subqueries.
  */
 export function alertProbes(endMs: number, evaluationIntervalMs: number): Probe[] {
-  const subquery = `[${formatDuration(endMs)}:${formatDuration(evaluationIntervalMs)}]`;
-  const probe = (kind: ProbeKind, fn: string, state: 'firing' | 'pending'): Probe => ({
-    kind,
-    expr: `${fn}(timestamp(ALERTS{alertstate="${state}"})${subquery})`,
-    evalTimeMs: endMs,
-    expectedValues: [],
-  });
+  const step = formatDuration(evaluationIntervalMs);
 
-  return [
-    probe('first-firing', 'min_over_time', 'firing'),
-    probe('last-firing', 'max_over_time', 'firing'),
-    probe('first-pending', 'min_over_time', 'pending'),
-  ];
+  return pieces(0, endMs).flatMap((piece) => {
+    const subquery = `[${formatDuration(piece.toMs - piece.fromMs)}:${step}]`;
+    const probe = (kind: ProbeKind, fn: string, state: 'firing' | 'pending'): Probe => ({
+      kind,
+      expr: `${fn}(timestamp(ALERTS{alertstate="${state}"})${subquery})`,
+      evalTimeMs: piece.toMs,
+      expectedValues: [],
+    });
+
+    return [
+      probe('first-firing', 'min_over_time', 'firing'),
+      probe('last-firing', 'max_over_time', 'firing'),
+      probe('first-pending', 'min_over_time', 'pending'),
+    ];
+  });
 }
