@@ -20,7 +20,7 @@ const scenario: Scenario = {
       phase: 'escalations',
       effect: {
         kind: 'emergencies',
-        ratePerMinute: 6,
+        ratePerMinute: 12,
         triggerTypes: ['distress_detected', 'stranger_contact'],
         responseTime: '25s',
       },
@@ -48,7 +48,7 @@ const scenario: Scenario = {
       alert: 'EmergencyResponseSlow',
       labels: { severity: 'warning' },
       after: 'slow-escalations',
-      within: '90s',
+      within: '2m',
     },
     {
       expect: 'silent',
