@@ -69,4 +69,20 @@ describe('alert routing through amtool and the real routing tree', () => {
 
     expect(receivers).toEqual(['compliance-email']);
   });
+
+  it('routes label values with commas, spaces and double quotes as one value each', async () => {
+    const receivers = await route({
+      alertname: 'OddLabels',
+      severity: 'warning',
+      description: 'a, b "c" = d',
+    });
+
+    expect(receivers).toEqual(['default']);
+  });
+
+  it('names the label amtool could not read when it refuses an alert', async () => {
+    await expect(route({ alertname: 'Bad', 'not a name': 'x' })).rejects.toThrow(
+      /amtool could not route .*: amtool: error: .*not a name/,
+    );
+  });
 });

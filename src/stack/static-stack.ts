@@ -99,7 +99,8 @@ async function requireTools(pathVariable: string): Promise<{ promtool: string; a
   return { promtool, amtool };
 }
 
-async function readRules(
+/** The alerting rules, expressions and recorded names of one rule file. */
+export async function readRules(
   file: string,
   defaultIntervalMs: number,
 ): Promise<{ alerts: AlertRuleInfo[]; expressions: RuleExpression[]; recordedNames: string[] }> {
