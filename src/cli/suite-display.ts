@@ -43,6 +43,12 @@ export function createSuiteDisplay(stream: NodeJS.WriteStream) {
       for (const scenario of result.scenarios) {
         if (scenario.summary) printScenario(out, scenario.summary);
       }
+      // Every scenario reads the same stack, so its warnings are printed once.
+      const warnings = new Set(
+        result.scenarios.flatMap((s) => (s.summary ? formatWarnings(s.summary) : [])),
+      );
+      if (warnings.size > 0) out.line('');
+      for (const warning of warnings) out.line(warning);
       if (result.coverage !== null) {
         out.line(`\n${pc.bold('alert coverage')}`);
         out.line(formatCoverage(result.coverage, { gapsOnly: true }));
@@ -76,5 +82,4 @@ function describeEvent(event: SuiteEvent): string | undefined {
 function printScenario(out: ReturnType<typeof streamOutput>, summary: RunSummary): void {
   out.line(`\n${pc.bold(summary.scenario)}: ${summary.description}`);
   out.line(formatVerdictTable(summary));
-  for (const warning of formatWarnings(summary)) out.line(warning);
 }

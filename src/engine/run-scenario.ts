@@ -6,7 +6,6 @@ import { createRunId, ReportDir } from '../report/report-dir.js';
 import { buildSummary, type RunSummary } from '../report/summary.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { createLocalStack } from '../stack/local-stack.js';
-import { describeSelectorWarning } from '../stack/selector-check.js';
 import type { Stack, StackSettings } from '../stack/types.js';
 import { judge } from '../verdict/judge.js';
 import type { Verdict } from '../verdict/types.js';
@@ -110,7 +109,6 @@ function runEngine(
     }).then((run) => ({
       ...run,
       payloads: [],
-      warnings: run.selectorWarnings.map(describeSelectorWarning),
     }));
   }
 
@@ -123,11 +121,7 @@ function runEngine(
     logger: options.logger,
     signal: options.signal,
     onProgress: options.onProgress,
-  }).then((run) => ({
-    ...run,
-    traces: run.tracing,
-    warnings: run.selectorWarnings.map(describeSelectorWarning),
-  }));
+  }).then((run) => ({ ...run, traces: run.tracing }));
 }
 
 /**

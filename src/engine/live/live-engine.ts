@@ -5,7 +5,7 @@ import type { Scenario } from '../../scenario/types.js';
 import { faultWindows, phaseWindows } from '../../scenario/windows.js';
 import { createAlertmanagerClient, createPrometheusClient } from '../../stack/prometheus-client.js';
 import { runSelfCheck } from '../../stack/self-check.js';
-import type { SelectorWarning } from '../../stack/selector-check.js';
+import { stackWarnings } from '../../stack/stack-warnings.js';
 import { loadStaticStack } from '../../stack/static-stack.js';
 import type { Stack, StackSettings, StartedStack } from '../../stack/types.js';
 import { createMetrics } from '../../telemetry/metrics.js';
@@ -45,8 +45,8 @@ export interface LiveRunResult {
   versions: { prometheus: string; alertmanager: string };
   payloads: ReceivedPayload[];
   tracing: TracingSummary;
-  /** Selectors of the rules that match nothing `sim` emits. */
-  selectorWarnings: SelectorWarning[];
+  /** Rule selectors that match nothing `sim` emits, and routes no alert reaches. */
+  warnings: string[];
 }
 
 /**
@@ -93,7 +93,7 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunResult> {
     });
     const run = await observe(options, { stack, server, sink, metrics, tracing });
 
-    return { ...run, selectorWarnings: files.selectorWarnings };
+    return { ...run, warnings: await stackWarnings(files) };
   } finally {
     await stack?.stop();
     await server?.close();
@@ -112,7 +112,7 @@ interface Parts {
 async function observe(
   options: LiveRunOptions,
   parts: Parts,
-): Promise<Omit<LiveRunResult, 'selectorWarnings'>> {
+): Promise<Omit<LiveRunResult, 'warnings'>> {
   const { clock, logger, scenario } = options;
   const { stack, server, sink } = parts;
   const preflightProblems = await selfCheck(options, stack, sink);

@@ -32,7 +32,7 @@ import {
   type Probe,
 } from './promtool-tests.js';
 import { SeriesRecorder } from './series-recorder.js';
-import type { SelectorWarning } from '../../stack/selector-check.js';
+import { stackWarnings } from '../../stack/stack-warnings.js';
 import { loadStaticStack, type StaticStack } from '../../stack/static-stack.js';
 import { renderTestFile } from './test-file.js';
 
@@ -57,8 +57,8 @@ export interface VirtualRunResult {
   testFile: string;
   /** Per expectation, whether promtool's own check of it passed (undefined: none encodes it). */
   checksPassed: (boolean | undefined)[];
-  /** Selectors of the rules that match nothing `sim` emits. */
-  selectorWarnings: SelectorWarning[];
+  /** Rule selectors that match nothing `sim` emits, and routes no alert reaches. */
+  warnings: string[];
 }
 
 /**
@@ -88,7 +88,7 @@ export async function runVirtual(options: VirtualRunOptions): Promise<VirtualRun
     checksPassed: options.scenario.expectations.map((_, index) =>
       checkOutcome(checks, report, index),
     ),
-    selectorWarnings: compiled.selectorWarnings,
+    warnings: await stackWarnings(compiled.stack),
   };
 }
 
@@ -109,7 +109,6 @@ interface CompiledScenario {
   probes: Probe[];
   seriesCount: number;
   steps: number;
-  selectorWarnings: SelectorWarning[];
 }
 
 /**
@@ -151,7 +150,6 @@ export async function compileScenario(
     probes,
     seriesCount: recording.series.length,
     steps: recording.steps,
-    selectorWarnings: stack.selectorWarnings,
   };
 }
 
