@@ -6,6 +6,7 @@ import { listCommand } from './commands/list.js';
 import { coverageCommand } from './commands/coverage.js';
 import { exportCommand } from './commands/export.js';
 import { runCommand } from './commands/run.js';
+import { sloCommand } from './commands/slo.js';
 import { suiteCommand } from './commands/suite.js';
 
 const EPILOGUE = `Exit codes: 0 every expectation passed, 1 an expectation failed, 2 bad input
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       .command(suiteCommand)
       .command(exportCommand)
       .command(coverageCommand)
+      .command(sloCommand)
       .option('verbose', {
         type: 'boolean',
         describe: 'Log diagnostics of every subsystem on stderr',

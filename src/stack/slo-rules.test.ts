@@ -6,6 +6,7 @@ import { parse, stringify } from 'yaml';
 import { promtoolTest as runPromtoolTest } from '../../test/support/promtool-fixtures.js';
 import { DEFAULT_STACK_DIR } from './render.js';
 import { runCommand } from './run-command.js';
+import { generateSloRules } from '../slo/generate.js';
 
 const RULES_DIR = join(DEFAULT_STACK_DIR, 'prometheus', 'rules');
 const SLO_RULES = join(RULES_DIR, 'slo.yml');
@@ -13,8 +14,9 @@ const FIXTURES_DIR = join(DEFAULT_STACK_DIR, '..', 'fixtures', 'rules');
 const SLO_FIXTURES = readdirSync(FIXTURES_DIR)
   .filter((name) => /^slo-.+\.test\.yml$/.test(name))
   .sort();
-/** The hour-scale fixtures evaluate 22 rules every 5 s for up to 6 hours: 5–10 s each. */
+/** The hour-scale fixtures evaluate every SLO's rules every 5 s for up to 6 hours: 5–30 s each. */
 const PROMTOOL_TIMEOUT_MS = 180_000;
+const MUTATION_TIMEOUT_MS = 120_000;
 
 interface PromtoolTestFile {
   rule_files: string[];
@@ -54,7 +56,10 @@ describe('the SLO burn-rate rules', () => {
       .map((name) => join(RULES_DIR, name));
     const together = await runCommand('promtool', ['check', 'rules', ...ruleFiles]);
 
-    expect(alone.stdout).toContain('SUCCESS: 22 rules found');
+    const { groups } = parse(await readFile(SLO_RULES, 'utf8')) as { groups: { rules: [] }[] };
+    const count = groups.reduce((sum, group) => sum + group.rules.length, 0);
+
+    expect(alone.stdout).toContain(`SUCCESS: ${count} rules found`);
     expect(alone.exitCode).toBe(0);
     expect(ruleFiles).toContain(SLO_RULES);
     expect(together.exitCode).toBe(0);
@@ -72,8 +77,8 @@ describe('the SLO burn-rate rules', () => {
       .filter((rule) => rule.record?.endsWith('_tile'));
 
     expect(prometheus.global.evaluation_interval).toBe('5s');
-    expect(groups.map((group) => group.interval)).toEqual([undefined]);
-    expect(tiles).toHaveLength(2);
+    expect(groups.map((group) => group.interval)).toEqual(groups.map(() => undefined));
+    expect(tiles).toHaveLength(2 * groups.length);
     for (const tile of tiles) expect(tile.expr).toContain('% 60 < 5');
   });
 
@@ -87,6 +92,7 @@ describe('the SLO burn-rate rules', () => {
         'slo-min-traffic.test.yml',
         'slo-per-service.test.yml',
         'slo-burn-rate-spike-scenario.test.yml',
+        'slo-child-safety.test.yml',
       ]),
     );
   });
@@ -103,84 +109,142 @@ describe('the SLO burn-rate rules', () => {
   );
 });
 
+describe('the generated SLO rules', () => {
+  it('are up to date with stack/slo/slos.yml (run `npx sim slo generate` if not)', async () => {
+    const generated = await generateSloRules({
+      spec: join(DEFAULT_STACK_DIR, 'slo', 'slos.yml'),
+      out: RULES_DIR,
+    });
+
+    expect(generated.file).toBe(SLO_RULES);
+    expect(await readFile(SLO_RULES, 'utf8')).toBe(generated.text);
+  });
+});
+
 describe('the SLO fixtures catch the mistakes they are there for', () => {
-  it('would page on one failed request among a trickle without the traffic guard', async () => {
-    const withoutGuard = (rules: string) => rules.replaceAll('* 60 >= 2', '* 60 >= 0');
+  it(
+    'would page on one failed request among a trickle without the traffic guard',
+    async () => {
+      const withoutGuard = (rules: string) => rules.replaceAll('* 3600 >= 120', '* 3600 >= 0');
 
-    await expectFailureWithEditedRules(
-      'slo-min-traffic.test.yml',
-      withoutGuard,
-      'one failed request among one request every two minutes fires nothing',
-    );
-  }, 30_000);
-
-  it('would divide each series by itself without sum by (service)', async () => {
-    const perSeries = (rules: string) =>
-      rules.replace(
-        /sum by \(service\) \((rate\(requests_total\{status_code=~"5\.\."\}\[(\w+)\]\))\)\n(\s+)\/\n\s+slo:sli_requests:rate\w+/g,
-        '$1\n$3/\n$3rate(requests_total[$2])',
+      await expectFailureWithEditedRules(
+        'slo-min-traffic.test.yml',
+        withoutGuard,
+        'one failed request among one request every two minutes fires nothing',
       );
+    },
+    MUTATION_TIMEOUT_MS,
+  );
 
-    await expectFailureWithEditedRules(
-      'slo-workbook-outage.test.yml',
-      perSeries,
-      "a total outage pages through the 14.4x tier between the workbook's bounds",
-    );
-  }, 30_000);
+  it(
+    'would page on one flagged answer among a trickle without the child-safety guard',
+    async () => {
+      const withoutGuard = (rules: string) => rules.replaceAll('* 3600 >= 720', '* 3600 >= 0');
 
-  it('would page on a short 20x spike if it compared a raw error rate to tier × budget', async () => {
-    const rawRate = (rules: string) => rules.replace(/\n\s+\/\n\s+slo:sli_requests:rate\w+/g, '');
-
-    await expectFailureWithEditedRules(
-      'slo-spike.test.yml',
-      rawRate,
-      'ten minutes at twenty times the budget rate spend too little to page',
-    );
-  }, 30_000);
-
-  it("would be pending before the workbook's 51.84 s with a fast threshold of 13x", async () => {
-    const lower = (rules: string) =>
-      rules.replace('slo:sli_error:ratio_rate1h > 14.4', 'slo:sli_error:ratio_rate1h > 13');
-
-    await expectFailureWithEditedRules(
-      'slo-workbook-outage.test.yml',
-      lower,
-      "a total outage pages through the 14.4x tier between the workbook's bounds",
-    );
-  }, 30_000);
-
-  it('would page late with the 1h errors summed from one-minute tiles', async () => {
-    const tiledHour = (rules: string) =>
-      rules.replace(
-        'sum by (service) (rate(requests_total{status_code=~"5.."}[1h]))',
-        'sum_over_time(slo:sli_errors:rate1m_tile[59m55s]) / 60',
+      await expectFailureWithEditedRules(
+        'slo-child-safety.test.yml',
+        withoutGuard,
+        'one flagged answer among a trickle fires nothing',
       );
+    },
+    MUTATION_TIMEOUT_MS,
+  );
 
-    await expectFailureWithEditedRules(
-      'slo-workbook-outage.test.yml',
-      tiledHour,
-      "a total outage pages through the 14.4x tier between the workbook's bounds",
-    );
-  }, 30_000);
+  it(
+    'would divide each series by itself without sum by (service)',
+    async () => {
+      const perSeries = (rules: string) =>
+        rules.replace(
+          /sum by \(service\) \((rate\(requests_total\{status_code=~"5\.\."\}\[(\w+)\]\))\)\n(\s+)\/\n\s+slo:requests_events:rate\w+/g,
+          '$1\n$3/\n$3rate(requests_total[$2])',
+        );
 
-  it('would count one tile too many with ranges as long as their windows', async () => {
-    const wholeRanges = (rules: string) => rules.replaceAll('[29m55s]', '[30m]');
+      await expectFailureWithEditedRules(
+        'slo-workbook-outage.test.yml',
+        perSeries,
+        "a total outage pages through the 14.4x tier between the workbook's bounds",
+      );
+    },
+    MUTATION_TIMEOUT_MS,
+  );
 
-    await expectFailureWithEditedRules(
-      'slo-spike.test.yml',
-      wholeRanges,
-      'ten minutes at twenty percent errors page through the fast tier, then the 6x tier',
-    );
-  }, 30_000);
+  it(
+    'would page on a short 20x spike if it compared a raw error rate to tier × budget',
+    async () => {
+      const rawRate = (rules: string) =>
+        rules.replace(/\n\s+\/\n\s+slo:requests_events:rate\w+/g, '');
 
-  it('would divide each series by itself in the tiles without sum by (service)', async () => {
-    const perSeriesTiles = (rules: string) =>
-      rules.replace(/sum by \(service\) \((rate\(requests_total[^\n]*\[1m\]\))\)/g, '$1');
+      await expectFailureWithEditedRules(
+        'slo-spike.test.yml',
+        rawRate,
+        'ten minutes at twenty times the budget rate spend too little to page',
+      );
+    },
+    MUTATION_TIMEOUT_MS,
+  );
 
-    await expectFailureWithEditedRules(
-      'slo-spike.test.yml',
-      perSeriesTiles,
-      'ten minutes at twenty percent errors page through the fast tier, then the 6x tier',
-    );
-  }, 30_000);
+  it(
+    "would be pending before the workbook's 51.84 s with a fast threshold of 13x",
+    async () => {
+      const lower = (rules: string) =>
+        rules.replace(
+          'slo:requests_error:ratio_rate1h > 14.4',
+          'slo:requests_error:ratio_rate1h > 13',
+        );
+
+      await expectFailureWithEditedRules(
+        'slo-workbook-outage.test.yml',
+        lower,
+        "a total outage pages through the 14.4x tier between the workbook's bounds",
+      );
+    },
+    MUTATION_TIMEOUT_MS,
+  );
+
+  it(
+    'would page late with the 1h errors summed from one-minute tiles',
+    async () => {
+      const tiledHour = (rules: string) =>
+        rules.replace(
+          'sum by (service) (rate(requests_total{status_code=~"5.."}[1h]))',
+          'sum_over_time(slo:requests_errors:rate1m_tile[59m55s]) / 60',
+        );
+
+      await expectFailureWithEditedRules(
+        'slo-workbook-outage.test.yml',
+        tiledHour,
+        "a total outage pages through the 14.4x tier between the workbook's bounds",
+      );
+    },
+    MUTATION_TIMEOUT_MS,
+  );
+
+  it(
+    'would count one tile too many with ranges as long as their windows',
+    async () => {
+      const wholeRanges = (rules: string) => rules.replaceAll('[29m55s]', '[30m]');
+
+      await expectFailureWithEditedRules(
+        'slo-spike.test.yml',
+        wholeRanges,
+        'ten minutes at twenty percent errors page through the fast tier, then the 6x tier',
+      );
+    },
+    MUTATION_TIMEOUT_MS,
+  );
+
+  it(
+    'would divide each series by itself in the tiles without sum by (service)',
+    async () => {
+      const perSeriesTiles = (rules: string) =>
+        rules.replace(/sum by \(service\) \((rate\(requests_total[^\n]*\[1m\]\))\)/g, '$1');
+
+      await expectFailureWithEditedRules(
+        'slo-spike.test.yml',
+        perSeriesTiles,
+        'ten minutes at twenty percent errors page through the fast tier, then the 6x tier',
+      );
+    },
+    MUTATION_TIMEOUT_MS,
+  );
 });

@@ -64,7 +64,7 @@ const DOMAIN: Expected[] = [
     'request_latency_seconds',
     'histogram',
     ['service', 'endpoint', 'method', 'status_class'],
-    [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2.5, 5],
   ],
   ['database_connection_health', 'gauge', [], null],
   ['cache_hit_rate', 'gauge', [], null],

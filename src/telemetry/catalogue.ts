@@ -244,7 +244,7 @@ export const CATALOGUE = {
   requestLatency: histogram(
     'request_latency_seconds',
     'Time to serve a request.',
-    [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2.5, 5],
     perEndpoint({ status_class: STATUS_CLASSES }),
   ),
   databaseHealth: gauge(

@@ -1,0 +1,159 @@
+import { Document, isMap, isScalar, isSeq, Scalar, type YAMLMap } from 'yaml';
+import { alertsFor } from './alerts.js';
+import { PAGING_FACTORS, planTiers, TIERS, type Slo } from './model.js';
+import { recordingsFor, type GeneratedRule } from './recordings.js';
+import { numberText, periodWords } from './wording.js';
+
+export const RULE_FILE_NAME = 'slo.yml';
+
+interface GeneratedGroup {
+  comment: string;
+  name: string;
+  rules: GeneratedRule[];
+}
+
+/** SLOs grouped by the SLI they read, in the spec's order: each group shares its recordings. */
+export function groupBySli(slos: Slo[]): Slo[][] {
+  const groups = new Map<string, Slo[]>();
+  for (const slo of slos) groups.set(slo.sliId, [...(groups.get(slo.sliId) ?? []), slo]);
+
+  return [...groups.values()];
+}
+
+/** The rule file the spec generates, comments and all, as text. */
+export function renderRuleFile(slos: Slo[], specFile: string): string {
+  const groups = groupBySli(slos).map((members): GeneratedGroup => ({
+    comment: groupComment(members),
+    name: `slo-${members[0]!.sliId.replaceAll('_', '-')}`,
+    rules: [...recordingsFor(members), ...members.flatMap(alertsFor)],
+  }));
+  const doc = new Document({
+    groups: groups.map((group) => ({ name: group.name, rules: group.rules.map(plainRule) })),
+  });
+  doc.commentBefore = header(specFile);
+  const groupNodes = doc.getIn(['groups']);
+  if (!isSeq(groupNodes)) throw new Error('generated rule file has no groups');
+  groupNodes.items.forEach((node, index) => decorateGroup(node as YAMLMap, groups[index]!));
+
+  return doc.toString({ lineWidth: 100, minContentWidth: 40 });
+}
+
+/** The rule as YAML shows it: no comment field, a multi-line expr ending in a newline. */
+function plainRule(rule: GeneratedRule): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rule)) {
+    if (key === 'comment') continue;
+    fields[key] = key === 'expr' && String(value).includes('\n') ? `${String(value)}\n` : value;
+  }
+
+  return fields;
+}
+
+function decorateGroup(node: YAMLMap, group: GeneratedGroup): void {
+  node.commentBefore = indentComment(group.comment, 2);
+  const rules = node.get('rules', true);
+  if (!isSeq(rules)) return;
+  rules.items.forEach((ruleNode, index) => {
+    if (!isMap(ruleNode)) return;
+    const comment = group.rules[index]?.comment;
+    if (comment !== undefined) ruleNode.commentBefore = indentComment(comment, 6);
+    const expr = ruleNode.get('expr', true);
+    if (isScalar(expr) && String(expr.value).includes('\n')) expr.type = Scalar.BLOCK_LITERAL;
+    const annotations = ruleNode.get('annotations', true);
+    if (isMap(annotations)) {
+      for (const item of annotations.items) {
+        if (isScalar(item.value) && isScalar(item.key) && item.key.value !== 'runbook_url') {
+          item.value.type = Scalar.BLOCK_FOLDED;
+        }
+      }
+    }
+  });
+}
+
+/**
+ * yaml prints each comment line after a `#`; a leading space keeps `# text`. Paragraphs are
+ * reflowed to fit 100 columns at the given indent; table rows are kept as they are.
+ */
+function indentComment(text: string, indent: number): string {
+  const width = 100 - indent - 2;
+  const lines: string[] = [];
+  let words: string[] = [];
+  const flush = () => {
+    let line = '';
+    for (const word of words) {
+      if (line !== '' && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line === '' ? word : `${line} ${word}`;
+    }
+    if (line !== '') lines.push(line);
+    words = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line.startsWith('|') || line.trim() === '') {
+      flush();
+      lines.push(line);
+    } else words.push(...line.split(/\s+/).filter((word) => word !== ''));
+  }
+  flush();
+
+  return lines.map((line) => (line === '' ? '' : ` ${line}`)).join('\n');
+}
+
+function groupComment(members: Slo[]): string {
+  const rows = members.map((slo) => {
+    const planned = planTiers(slo);
+    const cells = TIERS.map((tier) => planned.find((p) => p.factor === tier.factor)?.kind ?? '–');
+
+    return `| ${slo.name} | ${numberText(slo.objective)} % | ${periodWords(slo.periodMs)} | ${slo.policy} | ${cells.join(' | ')} |`;
+  });
+  const skipped = members.some((slo) => planTiers(slo).length < TIERS.length)
+    ? ['A – marks a tier whose threshold, tier × budget, is 100 % or more: it could never fire.']
+    : [];
+
+  return [
+    `SLI ${members[0]!.sliId}, read by ${members.map((slo) => slo.name).join(', ')}:`,
+    '',
+    '| slo | objective | period | policy | 14.4× 1h+5m | 6× 6h+30m | 3× 1d+2h | 1× 3d+6h |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    ...skipped,
+  ].join('\n');
+}
+
+function header(specFile: string): string {
+  const pages = Object.entries(PAGING_FACTORS)
+    .map(
+      ([policy, factors]) =>
+        `${policy} pages on ${factors.length === 0 ? 'none' : factors.map((f) => `${f}×`).join(' and ')}`,
+    )
+    .join(', ');
+
+  return indentComment(
+    `Generated by \`sim slo generate\` from ${specFile}: edit the spec, then run the command
+again; \`sim slo generate --check\` fails while this file is stale.
+
+Multiwindow, multi-burn-rate alerts (SRE workbook). Each alert compares the bad-event ratio of
+both windows to tier × budget (budget = 1 − objective) and reports the long window's ratio ÷
+budget, its burn rate, as the value. Policies: ${pages}; every other tier opens a ticket
+(severity warning). A minimum-traffic guard on the long window keeps one bad event among a
+trickle from firing any tier.
+
+One group per SLI, on the global 5 s evaluation interval. Recordings and alerts run in order,
+so no alert reads a recording one interval old; a longer interval would add itself to every
+page; and \`promtool test rules\` ignores a group's own interval, so tests would no longer show
+the deployed timing.
+
+Every rule therefore runs every 5 s, and a window read from the raw counters costs its whole
+length in samples each time: with rate() over every window, promtool spent 46 s on a 6-hour
+\`sim\` run for the request SLI alone, growing with the square of the run. Only the fast tier's
+5m and 1h windows still read the raw counters: the workbook's 51.84 s needs the 1h window exact
+to the evaluation. The others (30m, 2h, 6h, 1d, 3d) add up one-minute tiles and so end at the
+last whole minute: the 6×, 3× and 1× tiers see up to 55 s late and change state on whole
+minutes only, against a \`for\` of 15 minutes or more. Summing the 5 s samples of a recorded 5m
+rate would still read every sample, and blur each window by 5 minutes; adding up shorter
+windows with \`offset\` costs a selector per term. SLOs that read the same SLI share its
+recordings, which carry no \`slo\` label.`,
+    0,
+  );
+}
