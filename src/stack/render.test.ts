@@ -59,9 +59,16 @@ describe('rendering the local stack config', () => {
     const prometheus = await readYaml<WrittenPrometheus>(rendered.prometheusConfigFile);
     const sources = Object.values(rendered.ruleFileSources).map((file) => file.split('/').pop());
 
-    expect(sources).toEqual(['child-safety.yml', 'meta.yml', 'slo.yml', 'system.yml']);
+    expect(sources).toEqual([
+      'ai.yml',
+      'child-safety.yml',
+      'compliance.yml',
+      'meta.yml',
+      'slo.yml',
+      'system.yml',
+    ]);
     expect(prometheus.rule_files).toEqual(Object.keys(rendered.ruleFileSources));
-    expect(await readdir(join(rendered.dir, 'rules'))).toHaveLength(4);
+    expect(await readdir(join(rendered.dir, 'rules'))).toHaveLength(sources.length);
   });
 
   it('loads only the given rule files when there are some', async () => {

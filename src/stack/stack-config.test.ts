@@ -15,7 +15,7 @@ const REPO_DIR = join(DEFAULT_STACK_DIR, '..');
 const hasDockerCompose = (process.env['PATH'] ?? '')
   .split(delimiter)
   .some((dir) => dir !== '' && existsSync(join(dir, 'docker-compose')));
-const TEAMS = ['child-safety', 'emergency', 'platform', 'meta', 'compliance'];
+const TEAMS = ['child-safety', 'emergency', 'platform', 'meta', 'compliance', 'ai'];
 
 interface RuleInFile {
   alert?: string;
