@@ -1,4 +1,9 @@
-import { metricFilterFor, metricNamesReadBy, selectorsOf } from './promql-selectors.js';
+import {
+  bucketFilterFor,
+  metricFilterFor,
+  metricNamesReadBy,
+  selectorsOf,
+} from './promql-selectors.js';
 
 function namesOf(expr: string): (string | undefined)[] {
   return selectorsOf(expr).map((selector) => selector.metricName);
@@ -165,5 +170,28 @@ describe('metricFilterFor', () => {
     const keep = metricFilterFor(['up == 0', 'count({__name__=~"x_.*"}) > 0']);
 
     expect(keep('anything_total')).toBe(true);
+  });
+});
+
+describe('bucketFilterFor', () => {
+  it('keeps only the bounds that every selector of a bucket metric fixes', () => {
+    const keep = bucketFilterFor([
+      'rate(foo_bucket{le="0.7"}[2m])',
+      'rate(foo_bucket{le="0.9", x="y"}[2m])',
+      'histogram_quantile(0.95, sum by (le) (rate(bar_bucket[5m])))',
+      'rate(bar_bucket{le="1"}[5m])',
+    ]);
+
+    expect([keep('foo_bucket', '0.7'), keep('foo_bucket', '0.9'), keep('foo_bucket', '1')]).toEqual(
+      [true, true, false],
+    );
+    expect(keep('bar_bucket', '0.25')).toBe(true);
+    expect(keep('baz_bucket', '0.25')).toBe(true);
+  });
+
+  it('keeps every bucket when a selector does not fix its metric name', () => {
+    const keep = bucketFilterFor(['rate(foo_bucket{le="0.7"}[2m])', '{__name__=~"foo.*"}']);
+
+    expect(keep('foo_bucket', '1')).toBe(true);
   });
 });

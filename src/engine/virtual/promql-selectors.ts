@@ -94,6 +94,29 @@ export function metricFilterFor(exprs: string[]): (metricName: string) => boolea
   return (metricName) => names.has(metricName);
 }
 
+/**
+ * Which bucket series of a histogram the expressions may read: when every selector of
+ * `foo_bucket` fixes `le` with `=`, only those bounds; otherwise all of them (a quantile reads
+ * every bucket). Saves recording, and promtool reading, the buckets no rule looks at.
+ */
+export function bucketFilterFor(exprs: string[]): (metricName: string, le: string) => boolean {
+  const selectors = exprs.flatMap(selectorsOf);
+  if (selectors.some((selector) => selector.metricName === undefined)) return () => true;
+  const bounds = new Map<string, Set<string> | 'all'>();
+  for (const selector of selectors) {
+    const name = selector.metricName!;
+    if (!name.endsWith('_bucket') || bounds.get(name) === 'all') continue;
+    const fixed = selector.matchers.find((m) => m.name === 'le' && m.op === '=');
+    if (fixed === undefined) bounds.set(name, 'all');
+    else bounds.set(name, new Set([...((bounds.get(name) as Set<string>) ?? []), fixed.value]));
+  }
+
+  return (metricName, le) => {
+    const kept = bounds.get(metricName);
+    return kept === undefined || kept === 'all' || kept.has(le);
+  };
+}
+
 function readSelector(expr: string, node: SyntaxNode): Selector {
   const identifier = node.getChild(Identifier);
   let metricName = identifier === null ? undefined : expr.slice(identifier.from, identifier.to);

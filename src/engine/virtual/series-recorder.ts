@@ -32,6 +32,7 @@ export class SeriesRecorder {
   constructor(
     private readonly registry: Registry,
     private readonly keep: (metricName: string) => boolean,
+    private readonly keepBucket: (metricName: string, le: string) => boolean = () => true,
   ) {}
 
   async scrape(targetUp: boolean): Promise<void> {
@@ -42,6 +43,8 @@ export class SeriesRecorder {
         for (const sample of values as SampleWithName[]) {
           const name = sample.metricName ?? metricName;
           if (!this.keep(name)) continue;
+          const le = sample.labels['le'];
+          if (le !== undefined && !this.keepBucket(name, String(le))) continue;
           seen.add(this.record(name, sample.labels, Number(sample.value)));
         }
       }

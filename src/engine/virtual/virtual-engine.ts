@@ -22,7 +22,7 @@ import {
   transitionsFromProbes,
   type ProbeSample,
 } from './probe-timeline.js';
-import { metricFilterFor } from './promql-selectors.js';
+import { bucketFilterFor, metricFilterFor } from './promql-selectors.js';
 import type { PromtoolTestReport } from './promtool-output.js';
 import { runPromtoolTests } from './promtool-runner.js';
 import {
@@ -180,7 +180,11 @@ async function record(
   endMs: number,
 ): Promise<{ series: ReturnType<SeriesRecorder['recorded']>; steps: number }> {
   const metrics = createMetrics();
-  const recorder = new SeriesRecorder(metrics.registry, metricFilterFor(stack.expressions));
+  const recorder = new SeriesRecorder(
+    metrics.registry,
+    metricFilterFor(stack.expressions),
+    bucketFilterFor(stack.expressions),
+  );
   const world = createWorld({
     scenario: options.scenario,
     seed: options.seed,
