@@ -1,52 +1,75 @@
 import type { Expectation, Scenario } from '../src/scenario/types.js';
 
 /**
- * One model, gpt-4, degrades step by step: its answers slow down, then it starts to
- * hallucinate, then its accuracy and its quality fall, and finally its token use jumps tenfold;
- * then it recovers. Each AI alert must fire for gpt-4 within its SLA and not before its own
- * fault, the other models and the child-safety alerts must stay silent, and every alert must
- * resolve after recovery.
+ * One model, gpt-4, degrades step by step: its answers slow down (and with them the AI
+ * service's replies), then it starts to hallucinate, then its accuracy and its quality fall, and
+ * its token use jumps tenfold for a few minutes; the troubles last an hour, then it recovers.
+ * Each per-model AI alert must fire for gpt-4 within its SLA and not before its own fault, the
+ * SLO burn-rate alerts of the AI answers and of the AI service's latency must page and open
+ * their tickets, the other models and the child-safety alerts must stay silent, and the
+ * per-model alerts and the fast-tier pages must resolve after recovery.
+ *
+ * gpt-4 takes 80 % of the answers: the AI response-time SLO counts every model together, and a
+ * single model's slow answers can pass its 72 % fast-tier threshold only when they are over
+ * 72 % of all answers. The other two models still answer twice a second each, above the per-model
+ * alerts' guard of one a second.
  *
  * AITokenUsageSpike compares the last 5 minutes with the same 5 minutes half an hour earlier,
- * so the spike starts at 35m, once that earlier window holds normal traffic; the other faults
- * take their turns before it. Each fault lasts until recovery, so the model's troubles add up.
+ * so the spike starts at 35m, once that earlier window holds normal traffic. The hallucination
+ * ticket needs an hour of `for`, so the faults other than the token spike last until 1h20m.
+ *
+ * Each SLO ratio below crosses its threshold before the hour is out, while the long windows
+ * (and for the tickets' early crossings the 30-minute window too) still hold the whole run: the
+ * degraded minutes' bad events against the whole run's events. The 5-minute windows hold only
+ * degraded minutes by then.
  */
 const scenario: Scenario = {
   name: 'ai-degradation',
   description: 'One model slows, hallucinates, loses accuracy and quality, burns tokens; recovers',
-  load: { interactionsPerSecond: 20 },
+  load: {
+    interactionsPerSecond: 20,
+    models: { 'gpt-4': 0.8, 'claude-sonnet': 0.1, 'palm-2': 0.1 },
+  },
   phases: [
-    { name: 'baseline', duration: '20m' },
+    { name: 'baseline', duration: '5m' },
     { name: 'slow', duration: '4m' },
     { name: 'hallucinating', duration: '3m' },
     { name: 'inaccurate', duration: '3m' },
-    { name: 'poor-quality', duration: '5m' },
+    { name: 'poor-quality', duration: '20m' },
     { name: 'token-spike', duration: '4m' },
+    { name: 'lasting', duration: '41m' },
     { name: 'recovery', duration: '6m' },
   ],
   faults: [
     {
       name: 'slow-answers',
       phase: 'slow',
-      duration: '19m',
+      duration: '1h15m',
       effect: { kind: 'model-degradation', model: 'gpt-4', latencyMultiplier: 4 },
+    },
+    // The AI service streams the answer, so its replies wait for the model's first tokens.
+    {
+      name: 'slow-ai-service',
+      phase: 'slow',
+      duration: '1h15m',
+      effect: { kind: 'service-latency', service: 'ai-service', multiplier: 10 },
     },
     {
       name: 'hallucinations',
       phase: 'hallucinating',
-      duration: '15m',
+      duration: '1h11m',
       effect: { kind: 'model-degradation', model: 'gpt-4', hallucinationShare: 0.15 },
     },
     {
       name: 'accuracy-drop',
       phase: 'inaccurate',
-      duration: '12m',
+      duration: '1h8m',
       effect: { kind: 'model-degradation', model: 'gpt-4', accuracyDrop: 0.3 },
     },
     {
       name: 'quality-drop',
       phase: 'poor-quality',
-      duration: '9m',
+      duration: '1h5m',
       effect: { kind: 'model-degradation', model: 'gpt-4', qualityDrop: 0.35 },
     },
     {
@@ -56,7 +79,7 @@ const scenario: Scenario = {
     },
   ],
   expectations: [
-    // gpt-4 answers at 6.7 a second, and at 4 times its latency 98 % of them take over 1 s, so
+    // gpt-4 answers 16 times a second, and at 4 times its latency 98 % of them take over 1 s, so
     // the first slow scrape puts the p95 above 1 s: 5 s scrape + 5 s evaluation + 2m30s `for`
     // + 10 s group_wait (default route) = 2m50s.
     {
@@ -109,12 +132,83 @@ const scenario: Scenario = {
       receiver: 'default',
     },
 
+    // SLO burn rates. A normal answer mix at this weighting takes over 500 ms 4.7 % of the time
+    // (gpt-4's 5.3 %, the others' 2 %); slowed, gpt-4's answers all do: 80.6 % of all answers.
+    // Over the whole run, 4.7 % × 5m + 80.6 % × t passes 72 % × (5m + t) at t = 39m12s; + up to
+    // 55 s of tiles + 5 s scrape + 5 s evaluation + 2m `for` + 1 s group_wait = 42m18s. The
+    // ratio climbs only 0.2 % a minute there, so the traffic's noise moves it by a minute or so.
+    {
+      expect: 'fires',
+      alert: 'SLOAiResponseTimeBurnRateCritical',
+      after: 'slow-answers',
+      within: '46m',
+      receiver: 'pagerduty',
+    },
+    // 4.7 % × 5m + 80.6 % × t passes 30 % × (5m + t) at t = 2m30s; + up to 55 s of tiles + 5 s
+    // scrape + 5 s evaluation + 15m `for` + 10 s group_wait = 18m45s.
+    {
+      expect: 'fires',
+      alert: 'SLOAiResponseTimeBurnRateWarning',
+      labels: { tier: '6x' },
+      after: 'slow-answers',
+      within: '22m',
+      receiver: 'default',
+    },
+    // The AI service's replies take over 200 ms 0.8 % of the time, at 10 times their latency
+    // 98.6 %: 0.8 % × 5m + 98.6 % × t passes 72 % × (5m + t) at t = 13m23s; + up to 55 s of
+    // tiles + 5 s scrape + 5 s evaluation + 2m `for` + 1 s group_wait = 16m29s.
+    {
+      expect: 'fires',
+      alert: 'SLORequestLatencyBurnRateCritical',
+      labels: { service: 'ai-service', tier: '14.4x' },
+      after: 'slow-ai-service',
+      within: '19m',
+      receiver: 'pagerduty',
+    },
+    // 0.8 % × 5m + 98.6 % × t passes 30 % × (5m + t) at t = 2m8s; + up to 55 s of tiles + 5 s
+    // scrape + 5 s evaluation + 15m `for` + 10 s group_wait = 18m23s.
+    {
+      expect: 'fires',
+      alert: 'SLORequestLatencyBurnRateWarning',
+      labels: { service: 'ai-service', tier: '6x' },
+      after: 'slow-ai-service',
+      within: '22m',
+      receiver: 'default',
+    },
+    // Per model. gpt-4 hallucinates 0.3 % of the time, 15.25 % under the fault, which starts at
+    // 9m: 0.3 % × 9m + 15.25 % × t passes 6 % × (9m + t) at t = 5m33s; + up to 55 s of tiles
+    // + 5 s scrape + 5 s evaluation + 15m `for` + 1 s group_wait = 21m39s. The 14.4× tier would
+    // need the hour without the 9 clean minutes: 57 minutes in.
+    {
+      expect: 'fires',
+      alert: 'SLOAiHallucinationRateBurnRateCritical',
+      labels: { model: 'gpt-4', tier: '6x' },
+      after: 'hallucinations',
+      within: '25m',
+      receiver: 'pagerduty',
+    },
+    // 0.3 % × 9m + 15.25 % × t passes 3 % × (9m + t) at t = 1m59s; + up to 55 s of tiles + 5 s
+    // scrape + 5 s evaluation + 1h `for` + 10 s group_wait = 1h3m14s, within the fault's 1h11m.
+    {
+      expect: 'fires',
+      alert: 'SLOAiHallucinationRateBurnRateWarning',
+      labels: { model: 'gpt-4', tier: '3x' },
+      after: 'hallucinations',
+      within: '1h8m',
+      receiver: 'default',
+    },
+
     // Nothing fires early: each alert stays silent in every phase before its own fault.
     { expect: 'silent', labels: { team: 'ai' }, during: 'baseline' },
     ...silentBefore('AIHallucinationRateHigh', ['slow']),
     ...silentBefore('AIAccuracyLow', ['slow', 'hallucinating']),
     ...silentBefore('AIResponseQualityLow', ['slow', 'hallucinating', 'inaccurate']),
     ...silentBefore('AITokenUsageSpike', ['slow', 'hallucinating', 'inaccurate', 'poor-quality']),
+
+    ...silentBefore('SLOAiHallucinationRateBurnRateCritical', ['slow']),
+    ...silentBefore('SLOAiHallucinationRateBurnRateWarning', ['slow']),
+    { expect: 'silent', alert: 'SLORequestLatencyBurnRateCritical', during: 'baseline' },
+    { expect: 'silent', alert: 'SLORequestLatencyBurnRateWarning', during: 'baseline' },
 
     // Only gpt-4 degrades, and a worse model is no child-safety incident.
     { expect: 'silent', labels: { team: 'ai', model: 'claude-sonnet' } },
@@ -138,6 +232,23 @@ const scenario: Scenario = {
     // 5-minute window: the rate falls under 3 times the earlier one after 3m54s, + 5 s scrape
     // + 5 s evaluation.
     { expect: 'resolves', alert: 'AITokenUsageSpike', after: 'token-burst', within: '5m' },
+    // The fast tier's 5-minute window: the slow share falls under 72 % once the slow answers
+    // are under 88.7 % of it, after 34 s, + 5 s scrape + 5 s evaluation = 44 s.
+    {
+      expect: 'resolves',
+      alert: 'SLOAiResponseTimeBurnRateCritical',
+      after: 'slow-answers',
+      within: '1m30s',
+    },
+    // The slow share falls under 72 % once the slow replies are under 72.8 % of the 5-minute
+    // window, after 1m22s, + 5 s scrape + 5 s evaluation = 1m32s.
+    {
+      expect: 'resolves',
+      alert: 'SLORequestLatencyBurnRateCritical',
+      labels: { service: 'ai-service' },
+      after: 'slow-ai-service',
+      within: '2m30s',
+    },
   ],
 };
 
