@@ -1,16 +1,20 @@
 import type { Scenario } from '../src/scenario/types.js';
 
 /**
- * After an ordinary hour and a quarter, compliance lapses: one session in ten starts without
- * parental consent, the data retention purge falls 30 hours behind and the content filter works
- * at three quarters of its strength. Because the filter lapses, age-inappropriate answers reach
- * 3-5 year olds, the violation rate jumps far past twice what it was an hour earlier, and those
- * children grow unhappy; meanwhile a child keeps trying to get round parental controls. The
- * compliance team must hear of each lapse by email, the child-safety team of each harm, and
- * nothing may fire before its cause or on the AI or emergency side.
+ * After an ordinary hour and a quarter, compliance lapses for an hour and 20 minutes: three
+ * sessions in ten start without parental consent, the data retention purge falls 30 hours behind
+ * and the content filter works at three quarters of its strength. Because the filter lapses,
+ * age-inappropriate answers reach 3-5 year olds, the violation rate jumps far past twice what it
+ * was an hour earlier, and those children grow unhappy; meanwhile a child keeps trying to get
+ * round parental controls. The compliance team must hear of each lapse by email, the
+ * child-safety team of each harm, and nothing may fire before its cause or on the AI or
+ * emergency side. Both the consent and the child-safety budgets burn fast enough to page, and
+ * long enough to open the 3× tickets, whose `for: 1h` sets the lapse's length.
  *
  * The baseline is long because ChildSafetyViolationRateDoubling compares with the same 10
  * minutes an hour earlier and wants that window whole: at the lapse (1h15m) it reads 5m-15m.
+ * It also dilutes the SLO windows that reach back to the start: the day and 6-hour windows
+ * hold the whole run, and the 1-hour window holds baseline until the lapse is an hour old.
  */
 const scenario: Scenario = {
   name: 'compliance',
@@ -18,7 +22,7 @@ const scenario: Scenario = {
   load: { interactionsPerSecond: 20 },
   phases: [
     { name: 'baseline', duration: '1h15m' },
-    { name: 'lapse', duration: '15m' },
+    { name: 'lapse', duration: '1h20m' },
     { name: 'recovery', duration: '5m' },
   ],
   faults: [
@@ -27,7 +31,7 @@ const scenario: Scenario = {
       phase: 'lapse',
       effect: {
         kind: 'compliance-lapse',
-        consentFailureShare: 0.1,
+        consentFailureShare: 0.3,
         retentionLagHours: 30,
         filterEffectiveness: 0.75,
       },
@@ -67,13 +71,44 @@ const scenario: Scenario = {
       within: '3m30s',
       receiver: 'compliance-email',
     },
-    // The 5-minute failed share passes 2 % after about 55 s of 10 % failures; + 5 s scrape
-    // + 5 s evaluation + 1m `for` + 30 s group_wait = 2m35s.
+    // The 5-minute failed share passes 2 % after about 20 s of 30 % failures; + 5 s scrape
+    // + 5 s evaluation + 1m `for` + 30 s group_wait = 2m.
     {
       expect: 'fires',
       alert: 'ConsentCheckFailures',
       after: 'compliance-lapse',
       within: '4m',
+      receiver: 'compliance-email',
+    },
+    // It carries `paging`: the same 1m30s + 1 s group_wait = 1m31s.
+    {
+      expect: 'fires',
+      alert: 'ConsentCheckFailures',
+      after: 'compliance-lapse',
+      within: '3m',
+      receiver: 'pagerduty',
+    },
+    // Against a 1 % budget the 14.4× tier wants 14.4 % failed over the hour, which holds the
+    // 0.2 % baseline failures until the lapse is an hour old: 0.3 t + 0.002 (60m - t) > 0.144
+    // × 60m after t = 28m30s; + up to 55 s of tiles + 5 s scrape + 5 s evaluation + 2m `for`
+    // + 1 s group_wait = 31m36s. (The 6× tier, over the whole run, needs 18m + 15m `for`.)
+    {
+      expect: 'fires',
+      alert: 'SLOCoppaComplianceBurnRateCritical',
+      labels: { tier: '14.4x' },
+      after: 'compliance-lapse',
+      within: '36m',
+      receiver: 'pagerduty',
+    },
+    // The 3× tier wants 3 % failed over the day and 2 hours, both still the whole run:
+    // 0.3 t + 0.002 × 75m > 0.03 (75m + t) after t = 7m45s; + up to 55 s of tiles + 5 s scrape
+    // + 5 s evaluation + 1h `for` + 30 s group_wait = 1h9m20s.
+    {
+      expect: 'fires',
+      alert: 'SLOCoppaComplianceBurnRateWarning',
+      labels: { tier: '3x' },
+      after: 'compliance-lapse',
+      within: '1h15m',
       receiver: 'compliance-email',
     },
     // 5 s scrape + 5 s evaluation + 2m `for` + 30 s group_wait = 2m40s.
@@ -112,6 +147,26 @@ const scenario: Scenario = {
       alert: 'ChildSafetyViolationRateDoubling',
       after: 'age-inappropriate-answers',
       within: '2m30s',
+      receiver: 'child-safety-slack',
+    },
+    // A 0.01 % budget: about 4 % of all answers flagged pass 0.144 % over the hour within 3m;
+    // + up to 55 s of tiles + 5 s scrape + 5 s evaluation + 2m `for` + 1 s group_wait = 6m6s.
+    {
+      expect: 'fires',
+      alert: 'SLOChildSafetyViolationsBurnRateCritical',
+      labels: { tier: '14.4x' },
+      after: 'age-inappropriate-answers',
+      within: '8m',
+      receiver: 'pagerduty',
+    },
+    // 0.03 % over the whole run is passed within the first minute; + up to 55 s of tiles + 5 s
+    // scrape + 5 s evaluation + 1h `for` + 1 s group_wait = 1h2m6s.
+    {
+      expect: 'fires',
+      alert: 'SLOChildSafetyViolationsBurnRateWarning',
+      labels: { tier: '3x' },
+      after: 'age-inappropriate-answers',
+      within: '1h6m',
       receiver: 'child-safety-slack',
     },
     // At 6 attempts a minute the third comes after 30 s on average and within 2m in 999 runs of
