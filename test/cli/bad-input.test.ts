@@ -5,7 +5,9 @@ describe('sim run with bad input', () => {
     const result = await runCli(['run', 'safety-incidnet']);
     expect(result.exitCode).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe('sim: unknown scenario "safety-incidnet"');
-    expect(result.stderr).toMatch(/known scenarios: .*normal-operation, safety-incident/);
+    expect(result.stderr).toMatch(
+      /known scenarios: .*normal-operation, reliability-fault, safety-incident, slow-burn;/,
+    );
   });
 
   it('rejects a malformed scenario file, naming the file, the path and the value', async () => {

@@ -80,5 +80,9 @@ describe('the original design’s mistakes', () => {
     expect(result.stdout).toContain(
       '! warning: rule EmergencyResponseSlowOriginal (unemitted-metric.yml) reads emergency_response_time_bucket, which matches nothing sim emits: no metric is named emergency_response_time_bucket',
     );
+    // Without the compliance rules, the compliance route is reached by nothing, and said so.
+    expect(result.stdout).toMatch(
+      /! warning: route\.routes\[\d+\] \(team="compliance"\) → compliance-email is reached by no alert of the rule files/,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import type { CoverageReport } from '../../src/report/coverage.js';
 import type { RunSummary } from '../../src/report/summary.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -98,10 +99,10 @@ describe('sim export --format promtool', () => {
 });
 
 describe('sim suite', () => {
-  // The longest scenario covers 6 virtual hours; on two busy cores the suite takes a minute or two.
+  // Two scenarios cover 6 virtual hours; on two busy cores the suite takes several minutes.
   it('runs every scenario in virtual time and writes JUnit and summary.json', async () => {
     const result = await runCli(['suite', '--seed', '21', '--report-dir', dir, '--json'], {
-      timeoutMs: 280_000,
+      timeoutMs: 880_000,
     });
     expect(result.exitCode).toBe(0);
     const suite = JSON.parse(result.stdout) as { runId: string; scenarios: { scenario: string }[] };
@@ -113,5 +114,12 @@ describe('sim suite', () => {
       expect(readdirSync(path.join(reportDir, scenario))).toContain('alerts.promtool.yml');
     }
     expect(junit).toContain('failures="0"');
-  }, 300_000);
+    // The coverage goal: every alert fired by some scenario and silent in normal-operation.
+    const { coverage } = suite as unknown as { coverage: CoverageReport };
+    expect({
+      neverFired: coverage.neverFired,
+      notSilent: coverage.notSilentInNormalOperation,
+    }).toEqual({ neverFired: [], notSilent: [] });
+    expect(coverage.goalMet).toBe(true);
+  }, 900_000);
 });
