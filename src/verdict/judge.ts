@@ -102,7 +102,9 @@ function judgeFires(
     receiver: expectation.receiver,
     slaMs,
     measured: { firingMs, notifiedMs },
-    predictedMs: settings && predictBoundMs(settings, expectation.alert, expectation.receiver),
+    predictedMs:
+      settings &&
+      predictBoundMs(settings, expectation.alert, expectation.labels, expectation.receiver),
     evidence: fired === undefined ? [] : [evidenceOf(fired.event)],
   };
 
