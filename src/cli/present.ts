@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
+import { formatDuration } from '../common/duration.js';
 import { describeMatch, describeMs } from '../verdict/subject.js';
 import type { ProgressEvent } from '../engine/progress.js';
 import type { ExpectationSummary, RunSummary } from '../report/summary.js';
@@ -14,13 +15,20 @@ export function streamOutput(stream: NodeJS.WritableStream): Output {
   return { line: (text) => stream.write(`${text}\n`) };
 }
 
+/** A live run longer than this is worth a word before it starts. */
+const LONG_LIVE_RUN_MS = 30 * 60_000;
+
 const stamp = (atMs: number) => pc.dim(`[${(atMs / 1_000).toFixed(1).padStart(6)} s]`);
 
 /** One line per event worth a person's attention; Watchdog chatter is left out. */
 export function formatProgress(event: ProgressEvent): string | undefined {
   switch (event.type) {
-    case 'starting':
-      return `${pc.bold(`sim run ${event.scenario}`)} · seed ${event.seed} · engine ${event.engine}\n${pc.dim(event.description)}`;
+    case 'starting': {
+      const heading = `${pc.bold(`sim run ${event.scenario}`)} · seed ${event.seed} · engine ${event.engine}\n${pc.dim(event.description)}`;
+      if (event.engine !== 'live' || event.durationMs < LONG_LIVE_RUN_MS) return heading;
+
+      return `${heading}\n${pc.yellow(`! this scenario lasts ${formatDuration(event.durationMs)} in real time; --engine virtual runs it in minutes (Ctrl-C stops it)`)}`;
+    }
     case 'phases-done':
       return `${stamp(event.atMs)} every phase has run`;
     case 'stack-starting':

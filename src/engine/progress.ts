@@ -2,7 +2,15 @@ import type { AlertTransition, NotificationReceived } from './timeline.js';
 
 /** What an engine reports as it goes; the CLI turns these into lines a person reads. */
 export type ProgressEvent =
-  | { type: 'starting'; scenario: string; description: string; seed: string; engine: string }
+  | {
+      type: 'starting';
+      scenario: string;
+      description: string;
+      seed: string;
+      engine: string;
+      /** From the first phase's start to the last phase's end, in scenario time. */
+      durationMs: number;
+    }
   | { type: 'phases-done'; atMs: number }
   | { type: 'stack-starting'; kind: string }
   | {

@@ -5,6 +5,7 @@ import { writeJsonReport } from '../report/json-report.js';
 import { createRunId, ReportDir } from '../report/report-dir.js';
 import { buildSummary, type RunSummary } from '../report/summary.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { scenarioDurationMs } from '../scenario/windows.js';
 import { createLocalStack } from '../stack/local-stack.js';
 import type { Stack, StackSettings } from '../stack/types.js';
 import { judge } from '../verdict/judge.js';
@@ -62,7 +63,8 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
   const loaded = await loadScenario(options.scenario);
   const { name, description } = loaded.scenario;
   const { seed, engine } = options;
-  options.onProgress({ type: 'starting', scenario: name, description, seed, engine });
+  const durationMs = scenarioDurationMs(loaded.scenario);
+  options.onProgress({ type: 'starting', scenario: name, description, seed, engine, durationMs });
   const startedAt = new Date(clock.now());
   const report = await ReportDir.create(
     options.reportRoot,
