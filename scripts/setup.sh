@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what `sim` needs on a Debian or Ubuntu machine: the npm dependencies from the lock
 # file and, where missing, Prometheus and Alertmanager. Extra Debian packages may be named as
-# arguments (CI adds docker-compose and chromium for the tests).
+# arguments (CI adds docker-compose, which the tests use to check docker-compose.yml offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -10,6 +10,11 @@ const COVERAGE_GAP_EXIT_CODE = 1;
 
 function builder(yargs: Argv): Argv<SuiteArgs> {
   return suiteOptions(yargs)
+    .option('json', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print the coverage as JSON on stdout; progress goes to stderr',
+    })
     .example('$0 coverage', 'Which scenario proves each alert fires, and which proves it silent')
     .example('$0 coverage --json > coverage.json', 'The same as JSON')
     .epilogue(

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { createLogger } from '../../common/logger.js';
 import { compileScenario } from '../../engine/virtual/virtual-engine.js';
@@ -29,7 +29,8 @@ function builder(yargs: Argv): Argv<ExportArgs> {
     })
     .option('out', {
       type: 'string',
-      describe: 'File to write (default: stdout); rule paths are made relative to it',
+      describe:
+        'File to write, its folder made if missing; rule paths are made relative to it (default: stdout, relative to the current folder)',
     })
     .option('seed', {
       type: 'string',
@@ -41,8 +42,8 @@ function builder(yargs: Argv): Argv<ExportArgs> {
       describe: 'Rule files instead of stack/prometheus/rules/*.yml',
     })
     .example(
-      '$0 export safety-incident --out stack/prometheus/rules/safety-incident.test.yml',
-      'Commit it beside the rules; check with `promtool test rules`',
+      '$0 export safety-incident --out alert-tests/safety-incident.test.yml',
+      'Commit it beside the rules (not in stack/prometheus/rules/, where every *.yml is a rule file)',
     ) as unknown as Argv<ExportArgs>;
 }
 
@@ -67,8 +68,12 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
     );
     if (argv.out === undefined) {
       process.stdout.write(compiled.text);
+      streamOutput(process.stderr).line(
+        `exported ${scenario.name} (seed ${seed}); its rule paths are relative to ${process.cwd()}`,
+      );
       return;
     }
+    await mkdir(dirname(out), { recursive: true });
     await writeFile(out, compiled.text);
     streamOutput(process.stderr).line(
       `wrote ${argv.out}: ${compiled.seriesCount} series × ${compiled.steps} steps, ${compiled.checks.length} checks (seed ${seed}); run: promtool test rules ${argv.out}`,

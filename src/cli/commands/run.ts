@@ -38,7 +38,8 @@ function builder(yargs: Argv): Argv<RunArgs> {
     .option('engine', {
       choices: ENGINES,
       default: 'live' as const,
-      describe: 'Where alerts are evaluated',
+      describe:
+        'live: a real local stack in real time; virtual: the same rules through `promtool test rules` in stepped time, hours in minutes',
     })
     .option('stack', {
       choices: STACK_KINDS,
@@ -92,7 +93,8 @@ function checkRunOptions(argv: { seed?: string; otlpEndpoint?: string; reportDir
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <scenario>',
-  describe: 'Run one scenario against a real Prometheus and Alertmanager and judge its alerts',
+  describe:
+    'Run one scenario and judge its alerts: live against a real Prometheus and Alertmanager, or in virtual time through promtool',
   builder,
   handler: async (argv) => {
     const seed = argv.seed ?? String(randomInt(1, 1_000_000));
