@@ -146,11 +146,11 @@ the deployed timing.
 
 Every rule therefore runs every 5 s, and a window read from the raw counters costs its whole
 length in samples each time: with rate() over every window, promtool spent 46 s on a 6-hour
-\`sim\` run for the request SLI alone, growing with the square of the run. Only the fast tier's
-5m and 1h windows still read the raw counters: the workbook's 51.84 s needs the 1h window exact
-to the evaluation. The others (30m, 2h, 6h, 1d, 3d) add up one-minute tiles and so end at the
-last whole minute: the 6×, 3× and 1× tiers see up to 55 s late and change state on whole
-minutes only, against a \`for\` of 15 minutes or more. Summing the 5 s samples of a recorded 5m
+\`sim\` run for the request SLI alone, growing with the square of the run. Only the 5m window
+always reads the raw counters, and the 1h window too where an SLO asks for \`fast_tier: exact\`
+(the requests SLI: the workbook's 51.84 s needs its 1h window exact to the evaluation). The
+other windows add up one-minute tiles and so end at the last whole minute: they see up to 55 s
+late and change state on whole minutes only, against a \`for\` of 2 minutes or more. Summing the 5 s samples of a recorded 5m
 rate would still read every sample, and blur each window by 5 minutes; adding up shorter
 windows with \`offset\` costs a selector per term. SLOs that read the same SLI share its
 recordings, which carry no \`slo\` label.`,
