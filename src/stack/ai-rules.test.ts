@@ -1,42 +1,16 @@
 import { readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { promtoolTest } from '../../test/support/promtool-fixtures.js';
-import { DEFAULT_STACK_DIR } from './render.js';
+import {
+  expectFixtureToCatch,
+  FIXTURES_DIR,
+  promtoolTest,
+  RULES_DIR,
+} from '../../test/support/promtool-fixtures.js';
 
-const AI_RULES = join(DEFAULT_STACK_DIR, 'prometheus', 'rules', 'ai.yml');
-const FIXTURES_DIR = join(DEFAULT_STACK_DIR, '..', 'fixtures', 'rules');
+const AI_RULES = join(RULES_DIR, 'ai.yml');
 const AI_FIXTURES = readdirSync(FIXTURES_DIR)
   .filter((name) => /^ai-.+\.test\.yml$/.test(name))
   .sort();
-
-/** Runs `fixture` against `ai.yml` with `edit` applied and expects `failingTest` to fail. */
-async function expectFailureWithEditedRules(
-  fixture: string,
-  edit: (rules: string) => string,
-  failingTest: string,
-): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'sim-ai-rules-test-'));
-  try {
-    const rules = await readFile(AI_RULES, 'utf8');
-    const edited = edit(rules);
-    expect(edited).not.toBe(rules);
-    await writeFile(join(dir, 'ai.yml'), edited);
-    const test = parse(await readFile(join(FIXTURES_DIR, fixture), 'utf8')) as {
-      rule_files: string[];
-    };
-    test.rule_files = [join(dir, 'ai.yml')];
-    await writeFile(join(dir, fixture), stringify(test));
-    const { exitCode, output } = await promtoolTest(join(dir, fixture));
-
-    expect(output).toContain(failingTest);
-    expect(exitCode).toBe(1);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 describe('the AI performance rules', () => {
   it('have a promtool fixture for each alert', () => {
@@ -65,7 +39,8 @@ describe('the AI fixtures catch the mistakes they are there for', () => {
         'sum by (model, age_group, le) (rate(ai_response_time_seconds_bucket[1m]))',
       );
 
-    await expectFailureWithEditedRules(
+    await expectFixtureToCatch(
+      AI_RULES,
       'ai-response-latency.test.yml',
       perAgeGroup,
       'a p95 above 1 s fires for that model only, after 2m30s',
@@ -76,7 +51,8 @@ describe('the AI fixtures catch the mistakes they are there for', () => {
     const withoutGuard = (rules: string) =>
       rules.replace('rate(ai_answers_total[5m])) >= 1', 'rate(ai_answers_total[5m])) >= 0');
 
-    await expectFailureWithEditedRules(
+    await expectFixtureToCatch(
+      AI_RULES,
       'ai-hallucination-rate.test.yml',
       withoutGuard,
       'one hallucination at night does not fire',
@@ -97,7 +73,8 @@ describe('the AI fixtures catch the mistakes they are there for', () => {
           'rate(ai_accuracy_score_count[2m])',
         );
 
-    await expectFailureWithEditedRules(
+    await expectFixtureToCatch(
+      AI_RULES,
       'ai-accuracy.test.yml',
       unsummed,
       'more than a fifth of answers at or below 0.8 fires for that model only',
@@ -111,7 +88,8 @@ describe('the AI fixtures catch the mistakes they are there for', () => {
         'rate(ai_response_quality_score_count[2m])) >= 0',
       );
 
-    await expectFailureWithEditedRules(
+    await expectFixtureToCatch(
+      AI_RULES,
       'ai-response-quality.test.yml',
       withoutGuard,
       'one poor answer at night does not fire',
@@ -125,7 +103,8 @@ describe('the AI fixtures catch the mistakes they are there for', () => {
         'rate(ai_answers_total[5m] offset 30m)) >= 0',
       );
 
-    await expectFailureWithEditedRules(
+    await expectFixtureToCatch(
+      AI_RULES,
       'ai-token-usage-spike.test.yml',
       withoutGuard,
       'one long story at night does not fire',
@@ -139,7 +118,8 @@ describe('the AI fixtures catch the mistakes they are there for', () => {
         '',
       );
 
-    await expectFailureWithEditedRules(
+    await expectFixtureToCatch(
+      AI_RULES,
       'ai-token-usage-spike.test.yml',
       withoutGuard,
       'a window that holds only the first minutes of a series does not fire',

@@ -1,13 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { promtoolTest } from '../../test/support/promtool-fixtures.js';
-import { DEFAULT_STACK_DIR } from './render.js';
-
-const RULES_DIR = join(DEFAULT_STACK_DIR, 'prometheus', 'rules');
-const FIXTURES_DIR = join(DEFAULT_STACK_DIR, '..', 'fixtures', 'rules');
+import {
+  expectFixtureToCatch,
+  FIXTURES_DIR,
+  promtoolTest,
+  RULES_DIR,
+} from '../../test/support/promtool-fixtures.js';
 
 const fixturesMatching = (pattern: RegExp) =>
   readdirSync(FIXTURES_DIR)
@@ -15,33 +13,6 @@ const fixturesMatching = (pattern: RegExp) =>
     .sort();
 const SAFETY_FIXTURES = fixturesMatching(/^safety-.+\.test\.yml$/);
 const COMPLIANCE_FIXTURES = fixturesMatching(/^compliance-.+\.test\.yml$/);
-
-/** Runs `fixture` against `ruleFile` with `edit` applied and expects `failingTest` to fail. */
-async function expectFailureWithEditedRules(
-  ruleFile: string,
-  fixture: string,
-  edit: (rules: string) => string,
-  failingTest: string,
-): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'sim-safety-rules-test-'));
-  try {
-    const rules = await readFile(join(RULES_DIR, ruleFile), 'utf8');
-    const edited = edit(rules);
-    expect(edited).not.toBe(rules);
-    await writeFile(join(dir, ruleFile), edited);
-    const test = parse(await readFile(join(FIXTURES_DIR, fixture), 'utf8')) as {
-      rule_files: string[];
-    };
-    test.rule_files = [join(dir, ruleFile)];
-    await writeFile(join(dir, fixture), stringify(test));
-    const { exitCode, output } = await promtoolTest(join(dir, fixture));
-
-    expect(output).toContain(failingTest);
-    expect(exitCode).toBe(1);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 async function expectFixturePasses(fixture: string): Promise<void> {
   const { exitCode, output } = await promtoolTest(join(FIXTURES_DIR, fixture));
@@ -82,8 +53,8 @@ describe('the child-safety fixtures catch the mistakes they are there for', () =
         'rate(age_appropriateness_score_count[2m])) >= 0',
       );
 
-    await expectFailureWithEditedRules(
-      'child-safety.yml',
+    await expectFixtureToCatch(
+      join(RULES_DIR, 'child-safety.yml'),
       'safety-age-inappropriate-content.test.yml',
       withoutGuard,
       'one age-inappropriate answer among few at night does not fire',
@@ -97,8 +68,8 @@ describe('the child-safety fixtures catch the mistakes they are there for', () =
         'sum(increase(child_safety_violations_total[10m])) >= 0',
       );
 
-    await expectFailureWithEditedRules(
-      'child-safety.yml',
+    await expectFixtureToCatch(
+      join(RULES_DIR, 'child-safety.yml'),
       'safety-violation-rate-doubling.test.yml',
       withoutGuard,
       'nine violations after a quiet hour do not fire',
@@ -109,8 +80,8 @@ describe('the child-safety fixtures catch the mistakes they are there for', () =
     const withoutGuard = (rules: string) =>
       rules.replace(/\n\s+and on \(\)\n\s+count\(child_safety_violations_total offset 1h10m\)/, '');
 
-    await expectFailureWithEditedRules(
-      'child-safety.yml',
+    await expectFixtureToCatch(
+      join(RULES_DIR, 'child-safety.yml'),
       'safety-violation-rate-doubling.test.yml',
       withoutGuard,
       'an earlier window that holds only the first minutes of the series does not fire',
@@ -124,8 +95,8 @@ describe('the child-safety fixtures catch the mistakes they are there for', () =
         'rate(age_appropriateness_score_count[10m])) >= 0',
       );
 
-    await expectFailureWithEditedRules(
-      'child-safety.yml',
+    await expectFixtureToCatch(
+      join(RULES_DIR, 'child-safety.yml'),
       'safety-conversation-sentiment.test.yml',
       withoutGuard,
       'a lasting drop fires for that age group only',
@@ -141,8 +112,8 @@ describe('the compliance fixtures catch the mistakes they are there for', () => 
         'rate(coppa_consent_checks_total[5m])) >= 0',
       );
 
-    await expectFailureWithEditedRules(
-      'compliance.yml',
+    await expectFixtureToCatch(
+      join(RULES_DIR, 'compliance.yml'),
       'compliance-consent-checks.test.yml',
       withoutGuard,
       'one failed check at night does not fire',
@@ -162,8 +133,8 @@ describe('the compliance fixtures catch the mistakes they are there for', () => 
           '/ on (result)\n              rate(coppa_consent_checks_total[5m])',
         );
 
-    await expectFailureWithEditedRules(
-      'compliance.yml',
+    await expectFixtureToCatch(
+      join(RULES_DIR, 'compliance.yml'),
       'compliance-consent-checks.test.yml',
       unaggregated,
       'a near miss at 1.7 percent does not fire',
@@ -177,8 +148,8 @@ describe('the compliance fixtures catch the mistakes they are there for', () => 
         'rate(content_filter_effectiveness_count[5m])) >= 0',
       );
 
-    await expectFailureWithEditedRules(
-      'compliance.yml',
+    await expectFixtureToCatch(
+      join(RULES_DIR, 'compliance.yml'),
       'compliance-content-filter.test.yml',
       withoutGuard,
       'a few poor catches at night do not fire',

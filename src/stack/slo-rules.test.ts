@@ -1,16 +1,18 @@
 import { readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { promtoolTest as runPromtoolTest } from '../../test/support/promtool-fixtures.js';
+import { parse } from 'yaml';
+import {
+  expectFixtureToCatch,
+  FIXTURES_DIR,
+  promtoolTest as runPromtoolTest,
+  RULES_DIR,
+} from '../../test/support/promtool-fixtures.js';
 import { DEFAULT_STACK_DIR } from './render.js';
 import { runCommand } from './run-command.js';
 import { generateSloRules } from '../slo/generate.js';
 
-const RULES_DIR = join(DEFAULT_STACK_DIR, 'prometheus', 'rules');
 const SLO_RULES = join(RULES_DIR, 'slo.yml');
-const FIXTURES_DIR = join(DEFAULT_STACK_DIR, '..', 'fixtures', 'rules');
 const SLO_FIXTURES = readdirSync(FIXTURES_DIR)
   .filter((name) => /^slo-.+\.test\.yml$/.test(name))
   .sort();
@@ -18,35 +20,12 @@ const SLO_FIXTURES = readdirSync(FIXTURES_DIR)
 const PROMTOOL_TIMEOUT_MS = 180_000;
 const MUTATION_TIMEOUT_MS = 120_000;
 
-interface PromtoolTestFile {
-  rule_files: string[];
-  tests: { alert_rule_test?: { alertname: string }[] }[];
-}
-
 const promtoolTest = (file: string) => runPromtoolTest(file, PROMTOOL_TIMEOUT_MS);
-
-async function expectFailureWithEditedRules(
+const expectSloFixtureToCatch = (
   fixture: string,
   edit: (rules: string) => string,
   failingTest: string,
-): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'sim-slo-rules-test-'));
-  try {
-    const rules = await readFile(SLO_RULES, 'utf8');
-    const edited = edit(rules);
-    expect(edited).not.toBe(rules);
-    await writeFile(join(dir, 'slo.yml'), edited);
-    const test = parse(await readFile(join(FIXTURES_DIR, fixture), 'utf8')) as PromtoolTestFile;
-    test.rule_files = [join(dir, 'slo.yml')];
-    await writeFile(join(dir, fixture), stringify(test));
-    const { exitCode, output } = await promtoolTest(join(dir, fixture));
-
-    expect(output).toContain(failingTest);
-    expect(exitCode).toBe(1);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+) => expectFixtureToCatch(SLO_RULES, fixture, edit, failingTest, PROMTOOL_TIMEOUT_MS);
 
 describe('the SLO burn-rate rules', () => {
   it('pass promtool check rules, alone and together with every other rule file', async () => {
@@ -127,7 +106,7 @@ describe('the SLO fixtures catch the mistakes they are there for', () => {
     async () => {
       const withoutGuard = (rules: string) => rules.replaceAll('* 3600 >= 120', '* 3600 >= 0');
 
-      await expectFailureWithEditedRules(
+      await expectSloFixtureToCatch(
         'slo-min-traffic.test.yml',
         withoutGuard,
         'one failed request among one request every two minutes fires nothing',
@@ -141,7 +120,7 @@ describe('the SLO fixtures catch the mistakes they are there for', () => {
     async () => {
       const withoutGuard = (rules: string) => rules.replaceAll('* 3600 >= 720', '* 3600 >= 0');
 
-      await expectFailureWithEditedRules(
+      await expectSloFixtureToCatch(
         'slo-child-safety.test.yml',
         withoutGuard,
         'one flagged answer among a trickle fires nothing',
@@ -159,7 +138,7 @@ describe('the SLO fixtures catch the mistakes they are there for', () => {
           '$1\n$3/\n$3rate(requests_total[$2])',
         );
 
-      await expectFailureWithEditedRules(
+      await expectSloFixtureToCatch(
         'slo-workbook-outage.test.yml',
         perSeries,
         "a total outage pages through the 14.4x tier between the workbook's bounds",
@@ -174,7 +153,7 @@ describe('the SLO fixtures catch the mistakes they are there for', () => {
       const rawRate = (rules: string) =>
         rules.replace(/\n\s+\/\n\s+slo:requests_events:rate\w+/g, '');
 
-      await expectFailureWithEditedRules(
+      await expectSloFixtureToCatch(
         'slo-spike.test.yml',
         rawRate,
         'ten minutes at twenty times the budget rate spend too little to page',
@@ -192,7 +171,7 @@ describe('the SLO fixtures catch the mistakes they are there for', () => {
           'slo:requests_error:ratio_rate1h > 13',
         );
 
-      await expectFailureWithEditedRules(
+      await expectSloFixtureToCatch(
         'slo-workbook-outage.test.yml',
         lower,
         "a total outage pages through the 14.4x tier between the workbook's bounds",
@@ -210,7 +189,7 @@ describe('the SLO fixtures catch the mistakes they are there for', () => {
           'sum_over_time(slo:requests_errors:rate1m_tile[59m55s]) / 60',
         );
 
-      await expectFailureWithEditedRules(
+      await expectSloFixtureToCatch(
         'slo-workbook-outage.test.yml',
         tiledHour,
         "a total outage pages through the 14.4x tier between the workbook's bounds",
@@ -224,7 +203,7 @@ describe('the SLO fixtures catch the mistakes they are there for', () => {
     async () => {
       const wholeRanges = (rules: string) => rules.replaceAll('[29m55s]', '[30m]');
 
-      await expectFailureWithEditedRules(
+      await expectSloFixtureToCatch(
         'slo-spike.test.yml',
         wholeRanges,
         'ten minutes at twenty percent errors page through the fast tier, then the 6x tier',
@@ -239,7 +218,7 @@ describe('the SLO fixtures catch the mistakes they are there for', () => {
       const perSeriesTiles = (rules: string) =>
         rules.replace(/sum by \(service\) \((rate\(requests_total[^\n]*\[1m\]\))\)/g, '$1');
 
-      await expectFailureWithEditedRules(
+      await expectSloFixtureToCatch(
         'slo-spike.test.yml',
         perSeriesTiles,
         'ten minutes at twenty percent errors page through the fast tier, then the 6x tier',

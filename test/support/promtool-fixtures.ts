@@ -1,7 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { DEFAULT_STACK_DIR } from '../../src/stack/render.js';
 import { runCommand } from '../../src/stack/run-command.js';
+
+/** The shipped rule files and their promtool fixtures. */
+export const RULES_DIR = join(DEFAULT_STACK_DIR, 'prometheus', 'rules');
+export const FIXTURES_DIR = join(DEFAULT_STACK_DIR, '..', 'fixtures', 'rules');
 
 interface PromtoolTestFile {
   rule_files: string[];
@@ -48,4 +54,51 @@ export async function promtoolTest(
   expect(output).not.toContain('WARNING');
 
   return { exitCode: result.exitCode, output };
+}
+
+/**
+ * Hands `body` a copy of the fixture `fixture` (a name in FIXTURES_DIR) whose only rule file is
+ * `ruleFile` with `edit` applied, both in a temp folder removed afterwards. The edit must
+ * change something, or the test would prove nothing.
+ */
+async function withEditedRules<T>(
+  ruleFile: string,
+  fixture: string,
+  edit: (rules: string) => string,
+  body: (file: string) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'sim-edited-rules-'));
+  try {
+    const rules = await readFile(ruleFile, 'utf8');
+    const edited = edit(rules);
+    expect(edited).not.toBe(rules);
+    const editedFile = join(dir, basename(ruleFile));
+    await writeFile(editedFile, edited);
+    const test = parse(await readFile(join(FIXTURES_DIR, fixture), 'utf8')) as PromtoolTestFile;
+    test.rule_files = [editedFile];
+    await writeFile(join(dir, fixture), stringify(test));
+
+    return await body(join(dir, fixture));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs the fixture against `ruleFile` with `edit` applied and expects its test `failingTest` to
+ * fail: the fixture catches the mistake the edit makes.
+ */
+export async function expectFixtureToCatch(
+  ruleFile: string,
+  fixture: string,
+  edit: (rules: string) => string,
+  failingTest: string,
+  timeoutMs?: number,
+): Promise<void> {
+  const { exitCode, output } = await withEditedRules(ruleFile, fixture, edit, (file) =>
+    promtoolTest(file, timeoutMs),
+  );
+
+  expect(output).toContain(failingTest);
+  expect(exitCode).toBe(1);
 }
