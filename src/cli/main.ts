@@ -58,13 +58,34 @@ async function main(): Promise<void> {
       .fail((message, error) => {
         // yargs reports its own validation as a YError; anything else was thrown by our code.
         if (error && error.name !== 'YError') throw error;
-        throw new UsageError(message ?? error?.message ?? 'bad command line');
+        throw new UsageError(
+          withoutCamelCaseTwins(message ?? error?.message ?? 'bad command line'),
+        );
       })
       .parseAsync();
   } catch (error) {
     process.exitCode = reportError(error);
   }
 }
+
+/**
+ * yargs names an unknown `--report-dir` twice, as typed and camel-cased ("Unknown arguments:
+ * report-dir, reportDir"); keep only what the user typed.
+ */
+function withoutCamelCaseTwins(message: string): string {
+  const match = /^(Unknown arguments?): (.+)$/s.exec(message);
+  if (match === null) return message;
+  const names = match[2]!.split(', ');
+  const typed = names.filter(
+    (name) =>
+      !names.some((other) => other !== name && other.includes('-') && camelCase(other) === name),
+  );
+
+  return `${typed.length === 1 ? 'Unknown argument' : 'Unknown arguments'}: ${typed.join(', ')}`;
+}
+
+const camelCase = (name: string) =>
+  name.replace(/-+([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 
 /** A command line yargs rejected: unknown option, missing argument, value not among the choices. */
 class UsageError extends BadInputError {

@@ -1,6 +1,12 @@
 import { processesMarked, runCli } from '../support/run-cli.js';
 
 describe('sim run with bad input', () => {
+  it('names an unknown option once, as it was typed', async () => {
+    const result = await runCli(['export', 'safety-incident', '--report-dir', 'x', '--dry-run']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('sim: Unknown arguments: report-dir, dry-run');
+  });
+
   it('rejects an unknown scenario with one line, the known names and exit code 2', async () => {
     const result = await runCli(['run', 'safety-incidnet']);
     expect(result.exitCode).toBe(2);
