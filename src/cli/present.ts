@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import { formatDuration } from '../common/duration.js';
@@ -66,7 +67,8 @@ export function formatProgress(event: ProgressEvent): string | undefined {
       return `▸ recording virtual time: ${describeMs(event.atMs)} of ${describeMs(event.endMs)} (${percent} %)`;
     }
     case 'evaluating':
-      return `▸ promtool evaluates the rules over ${event.series} series × ${event.steps} steps (${event.file})`;
+      // The file lives in the report's staging folder until the run ends: name it, not its path.
+      return `▸ promtool evaluates the rules over ${event.series} series × ${event.steps} steps (${basename(event.file)}, kept in the report)`;
   }
 }
 
