@@ -41,7 +41,9 @@ export async function loadScenario(
   if (scenario.name !== expectedName) {
     throw new ScenarioInvalidError(
       `${shownFile}: name: "${scenario.name}" differs from the file name "${expectedName}"`,
-      { hint: 'name the scenario after its file, so that `sim run <name>` finds it' },
+      {
+        hint: `rename one to match the other: reports and the suite know a scenario by its name, and \`sim run <name>\` finds a shipped one by its file`,
+      },
     );
   }
 
