@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
+import { OptionInvalidError } from '../common/errors.js';
 import { readSloSpec } from './spec.js';
 import { SloRulesStaleError } from './errors.js';
 import { RULE_FILE_NAME, renderRuleFile } from './rule-file.js';
@@ -23,6 +23,14 @@ export interface GeneratedFile {
 export async function generateSloRules(options: GenerateOptions): Promise<GeneratedFile> {
   const slos = await readSloSpec(options.spec);
   const file = await outputFile(options.out);
+  if (resolve(file) === resolve(options.spec)) {
+    throw new OptionInvalidError(
+      `--out ${options.out} is the spec itself; writing there would lose it`,
+      {
+        hint: `leave --out out to write ${DEFAULT_RULES_DIR}/slo.yml, or name another file`,
+      },
+    );
+  }
   const specShown = relative(process.cwd(), options.spec) || basename(options.spec);
 
   return { file, text: renderRuleFile(slos, specShown.split('\\').join('/')) };
@@ -35,22 +43,6 @@ async function outputFile(out: string): Promise<string> {
   );
 
   return isDir ? join(out, RULE_FILE_NAME) : out;
-}
-
-/** Writes beside the target and renames over it, so a failure never leaves half a file. */
-export async function writeAtomically(file: string, text: string): Promise<boolean> {
-  const current = await readFile(file, 'utf8').catch(() => undefined);
-  if (current === text) return false;
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-
-  return true;
 }
 
 /** Throws when the committed file differs from what the spec generates. */

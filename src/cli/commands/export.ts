@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { createLogger } from '../../common/logger.js';
+import { writeOutputFile } from '../../common/output-file.js';
 import { compileScenario } from '../../engine/virtual/virtual-engine.js';
 import { loadScenario } from '../../scenario/load.js';
 import { streamOutput } from '../present.js';
@@ -73,8 +73,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       );
       return;
     }
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, compiled.text);
+    await writeOutputFile(out, compiled.text, '--out');
     streamOutput(process.stderr).line(
       `wrote ${argv.out}: ${compiled.seriesCount} series × ${compiled.steps} steps, ${compiled.checks.length} checks (seed ${seed}); run: promtool test rules ${argv.out}`,
     );

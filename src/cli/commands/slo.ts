@@ -1,11 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { DEFAULT_SPEC_FILE } from '../../slo/spec.js';
-import {
-  checkSloRules,
-  DEFAULT_RULES_DIR,
-  generateSloRules,
-  writeAtomically,
-} from '../../slo/generate.js';
+import { writeOutputFile } from '../../common/output-file.js';
+import { checkSloRules, DEFAULT_RULES_DIR, generateSloRules } from '../../slo/generate.js';
 import { streamOutput } from '../present.js';
 
 interface GenerateArgs {
@@ -53,7 +49,7 @@ const generateCommand: CommandModule<object, GenerateArgs> = {
       return;
     }
     const { file, text } = await generateSloRules(options);
-    const written = await writeAtomically(file, text);
+    const written = await writeOutputFile(file, text, '--out');
     out.line(written ? `wrote ${file} from ${argv.spec}` : `${file} is already up to date`);
   },
 };
