@@ -1,14 +1,32 @@
+import { closest as closestMatch, distance } from 'fastest-levenshtein';
 import { ScenarioInvalidError } from '../common/errors.js';
+import { CATALOGUE, type MetricSpec } from '../telemetry/catalogue.js';
 import type { Scenario } from './types.js';
 
 export interface StackVocabulary {
   alerts: string[];
   receivers: string[];
+  /** Every label name an alert can carry: its rule's labels and the metrics' labels. */
+  labelNames: string[];
+}
+
+/** Labels every alert or series may carry whatever the rules say. */
+const ALWAYS_LABELS = ['alertname', 'job', 'instance'];
+
+/** The label names a stack's alerts can carry: the rules' own, the metrics', and the target's. */
+export function alertLabelNames(ruleLabels: Record<string, string>[]): string[] {
+  const names = new Set(ALWAYS_LABELS);
+  for (const labels of ruleLabels) for (const name of Object.keys(labels)) names.add(name);
+  for (const spec of Object.values(CATALOGUE) as MetricSpec[]) {
+    for (const name of spec.labelNames) names.add(name);
+  }
+
+  return [...names].sort();
 }
 
 /**
- * Every alert and receiver an expectation names must exist in the stack under test: a typo
- * would otherwise be judged as "stayed silent" and pass.
+ * Every alert, receiver and label name an expectation names must exist in the stack under
+ * test: a typo would otherwise be judged as "stayed silent" and pass.
  */
 export function checkScenarioAgainstStack(
   scenario: Scenario,
@@ -28,6 +46,13 @@ export function checkScenarioAgainstStack(
         );
       }
     }
+    for (const label of Object.keys(expectation.labels ?? {})) {
+      if (!stack.labelNames.includes(label)) {
+        problems.push(
+          `expectations[${index}].labels: no alert carries a label named "${label}"${closest(label, stack.labelNames)}`,
+        );
+      }
+    }
     if (expectation.expect !== 'resolves' && expectation.receiver !== undefined) {
       if (!stack.receivers.includes(expectation.receiver)) {
         problems.push(
@@ -38,17 +63,18 @@ export function checkScenarioAgainstStack(
   });
   if (problems.length > 0) {
     throw new ScenarioInvalidError(`${file}: ${problems.join('; ')}`, {
-      hint: 'name alerts and receivers exactly as the rule files and alertmanager.yml do',
+      hint: 'name alerts, labels and receivers exactly as the rule files, the metrics and alertmanager.yml do',
     });
   }
 }
 
+/** The nearest known name by edit distance, when it is near enough to be the one meant. */
 function closest(name: string, candidates: string[]): string {
-  const lower = name.toLowerCase();
-  const near = candidates.find(
-    (c) =>
-      c.toLowerCase().includes(lower.slice(0, 6)) || lower.includes(c.toLowerCase().slice(0, 6)),
-  );
+  if (candidates.length === 0) return '';
+  const near = closestMatch(name, candidates);
+  const tolerance = Math.max(2, Math.floor(name.length / 3));
 
-  return near === undefined ? '' : ` (did you mean "${near}"?)`;
+  return distance(name.toLowerCase(), near.toLowerCase()) <= tolerance
+    ? ` (did you mean "${near}"?)`
+    : '';
 }

@@ -30,6 +30,14 @@ describe('sim run with bad input', () => {
     expect(result.stderr).toContain('does-not-parse.ts: the module does not load');
   });
 
+  it('rejects a label name no alert carries, so a typo cannot pass as silence', async () => {
+    const result = await runCli(['run', 'fixtures/scenarios/label-typo.ts', '--engine', 'virtual']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'sim: fixtures/scenarios/label-typo.ts: expectations[0].labels: no alert carries a label named "teem" (did you mean "team"?)',
+    );
+  });
+
   it('rejects a broken rule file with exit code 2 and leaves no stack running', async () => {
     const result = await runCli([
       'run',

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { trace } from '@opentelemetry/api';
 import type { Logger } from '../../common/logger.js';
-import { checkScenarioAgainstStack } from '../../scenario/check-against-stack.js';
+import { alertLabelNames, checkScenarioAgainstStack } from '../../scenario/check-against-stack.js';
 import type { Scenario } from '../../scenario/types.js';
 import {
   expectationDeadline,
@@ -123,7 +123,11 @@ export async function compileScenario(
   const { settings } = stack;
   checkScenarioAgainstStack(
     options.scenario,
-    { alerts: settings.rules.map((r) => r.alert), receivers: settings.receivers },
+    {
+      alerts: settings.rules.map((r) => r.alert),
+      receivers: settings.receivers,
+      labelNames: alertLabelNames(settings.rules.map((r) => r.labels)),
+    },
     options.scenarioFile,
   );
   const endMs = virtualEndMs(options.scenario, settings.scrapeIntervalMs);
