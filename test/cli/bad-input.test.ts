@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { processesMarked, runCli } from '../support/run-cli.js';
 
 describe('sim run with bad input', () => {
@@ -28,6 +31,28 @@ describe('sim run with bad input', () => {
     const result = await runCli(['run', 'fixtures/scenarios/does-not-parse.ts']);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('does-not-parse.ts: the module does not load');
+  });
+
+  it('refuses an unknown suite scenario or an empty seed before anything runs', async () => {
+    const reportDir = mkdtempSync(path.join(tmpdir(), 'sim-bad-suite-'));
+    try {
+      const unknown = await runCli(['suite', '--scenario', 'nope', '--report-dir', reportDir]);
+      const emptySeed = await runCli(['coverage', '--seed', '', '--report-dir', reportDir]);
+
+      expect([unknown.exitCode, unknown.stderr.split('\n')[0]]).toEqual([
+        2,
+        expect.stringMatching(
+          /^sim: --scenario nope: not a shipped scenario; known: ai-degradation,/,
+        ),
+      ]);
+      expect([emptySeed.exitCode, emptySeed.stderr.split('\n')[0]]).toEqual([
+        2,
+        'sim: --seed is empty; give any text or number, e.g. --seed 42',
+      ]);
+      expect(readdirSync(reportDir)).toEqual([]);
+    } finally {
+      rmSync(reportDir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a label name no alert carries, so a typo cannot pass as silence', async () => {

@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { OptionInvalidError } from '../../common/errors.js';
 import { createLogger } from '../../common/logger.js';
 import { runSuite, type SuiteEvent, type SuiteResult } from '../../engine/run-suite.js';
+import { listScenarioNames } from '../../scenario/load.js';
 import { createSuiteDisplay } from '../suite-display.js';
 import { streamOutput } from '../present.js';
 import { exitOnInterrupt, interruptSignal } from '../process.js';
@@ -44,6 +45,17 @@ export function suiteOptions(yargs: Argv): Argv<SuiteArgs> {
       describe: 'Print the suite summary as JSON on stdout',
     })
     .check((argv) => {
+      if (argv.seed !== undefined && argv.seed.trim() === '') {
+        throw new OptionInvalidError('--seed is empty; give any text or number, e.g. --seed 42');
+      }
+      const known = listScenarioNames();
+      const unknown = (argv.scenario ?? []).filter((name) => !known.includes(name));
+      if (unknown.length > 0) {
+        throw new OptionInvalidError(
+          `--scenario ${unknown.join(', ')}: not a shipped scenario; known: ${known.join(', ')}`,
+          { hint: 'a suite runs shipped scenarios by name; `sim run <file>` runs a scenario file' },
+        );
+      }
       if (
         argv.concurrency !== undefined &&
         !(Number.isInteger(argv.concurrency) && argv.concurrency >= 1)
