@@ -70,7 +70,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       'junit.xml',
       renderJunit(
         summaries,
-        scenarios.map((s) => s.wallTimeMs),
+        scenarios.flatMap((s) => (s.summary ? [s.wallTimeMs] : [])),
+        scenarios.flatMap((s) =>
+          s.error ? [{ scenario: s.scenario, message: s.error.message, code: s.error.code }] : [],
+        ),
       ),
     );
     const { outcome, exitCode } = suiteOutcome(scenarios);

@@ -10,9 +10,24 @@ const junit = createRequire(import.meta.url)('junit-report-builder') as Builder;
 /**
  * JUnit XML for CI: one test suite per scenario, one test case per expectation. A failed
  * expectation is a `failure`; an inconclusive one an `error`, since it proves nothing either way.
+ * A scenario that could not run at all is a suite of one test case in `error`, so a CI viewer
+ * never shows green for what did not run.
  */
-export function renderJunit(summaries: RunSummary[], wallTimesMs: number[] = []): string {
+export function renderJunit(
+  summaries: RunSummary[],
+  wallTimesMs: number[] = [],
+  errored: { scenario: string; message: string; code: string }[] = [],
+): string {
   const builder = junit.newBuilder().name('sim');
+  for (const { scenario, message, code } of errored) {
+    builder
+      .testSuite()
+      .name(scenario)
+      .testCase()
+      .className(`sim.${scenario}`)
+      .name('runs')
+      .error(message, code);
+  }
   summaries.forEach((summary, index) => {
     const suite = builder
       .testSuite()
