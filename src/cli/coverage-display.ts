@@ -20,6 +20,7 @@ const GAP_TEXT: Record<CoverageGap, string> = {
 export function formatCoverage(report: CoverageReport, options: { gapsOnly: boolean }): string {
   const rows = options.gapsOnly ? report.alerts.filter((a) => a.gaps.length > 0) : report.alerts;
   const lines: string[] = [];
+  const quietRan = report.scenarios.includes(QUIET_SCENARIO);
   if (rows.length > 0) {
     const table = new Table({
       head: ['alert', 'fired by (first firing / SLA)', 'silent in', 'coverage'].map((h) =>
@@ -28,7 +29,7 @@ export function formatCoverage(report: CoverageReport, options: { gapsOnly: bool
       style: { head: [], border: [] },
     });
     for (const alert of rows) {
-      table.push([alert.alert, firedByCell(alert), silentInCell(alert), gapCell(alert)]);
+      table.push([alert.alert, firedByCell(alert), silentInCell(alert), gapCell(alert, quietRan)]);
     }
     lines.push(table.toString());
   }
@@ -59,8 +60,9 @@ function silentInCell(alert: AlertCoverage): string {
     .join('\n');
 }
 
-function gapCell(alert: AlertCoverage): string {
-  if (alert.gaps.length === 0) return pc.green('ok');
+function gapCell(alert: AlertCoverage, quietRan: boolean): string {
+  // Without normal-operation, an alert's silence is not judged: fired is all it can be.
+  if (alert.gaps.length === 0) return quietRan ? pc.green('ok') : pc.yellow('fired only');
 
   return alert.gaps.map((gap) => pc.red(GAP_TEXT[gap])).join('\n');
 }
@@ -72,12 +74,13 @@ function closingLine(report: CoverageReport): string {
       `coverage: all ${total} alerts fired by a scenario and silent in ${QUIET_SCENARIO}`,
     );
   }
-  const parts = [
-    `${report.neverFired.length} of ${total} alerts never fired`,
-    `${report.notSilentInNormalOperation.length} not proven silent in ${QUIET_SCENARIO}`,
-  ];
-  if (!report.scenarios.includes(QUIET_SCENARIO)) {
-    parts.push(`${QUIET_SCENARIO} did not run or errored, so no alert is proven silent there`);
+  const parts = [`${report.neverFired.length} of ${total} alerts never fired`];
+  if (report.scenarios.includes(QUIET_SCENARIO)) {
+    parts.push(
+      `${report.notSilentInNormalOperation.length} not proven silent in ${QUIET_SCENARIO}`,
+    );
+  } else {
+    parts.push(`${QUIET_SCENARIO} did not run or errored, so no alert's silence is judged`);
   }
 
   return pc.yellow(`coverage: ${parts.join('; ')}`);
