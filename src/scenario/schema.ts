@@ -118,7 +118,7 @@ const expectation = z.discriminatedUnion('expect', [
     alert: alertName,
     labels: labelMatch.optional(),
     after: z.string(),
-    within: duration,
+    within: positiveDuration,
     notBefore: duration.optional(),
     receiver: z.string().min(1).optional(),
   }),
@@ -135,7 +135,7 @@ const expectation = z.discriminatedUnion('expect', [
     alert: alertName,
     labels: labelMatch.optional(),
     after: z.string(),
-    within: duration,
+    within: positiveDuration,
   }),
 ]);
 

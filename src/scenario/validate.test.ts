@@ -104,6 +104,13 @@ describe('scenario validation', () => {
     );
   });
 
+  it('rejects a deadline of 0s, which no alert can meet', () => {
+    const expectations = [{ ...valid.expectations[0]!, within: '0s' }];
+    expect(problemOf({ ...valid, expectations })).toContain(
+      'expectations[0].within: must be longer than 0s',
+    );
+  });
+
   it('rejects a fault named like a phase, since `after` could mean either', () => {
     const input = {
       ...valid,
