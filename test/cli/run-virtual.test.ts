@@ -74,6 +74,17 @@ describe('sim export --format promtool', () => {
     expect(promtool).toContain('SUCCESS');
   });
 
+  it('names each expectation it cannot put in the file', async () => {
+    const out = path.join(dir, 'exported', 'emergency.test.yml');
+    const result = await runCli(['export', 'emergency', '--seed', '5', '--out', out]);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain(
+      '! not in the file: EmergencyResponseSlow{severity="warning"} never reaches emergency',
+    );
+    expect(result.stderr).toContain('5 checks');
+  });
+
   it('writes a file that fails with promtool when the rule no longer fires', async () => {
     const rules = path.join(dir, 'unreachable.yml');
     const shipped = readFileSync('stack/prometheus/rules/child-safety.yml', 'utf8');

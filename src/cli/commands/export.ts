@@ -5,6 +5,7 @@ import { createLogger } from '../../common/logger.js';
 import { writeOutputFile } from '../../common/output-file.js';
 import { compileScenario } from '../../engine/virtual/virtual-engine.js';
 import { loadScenario } from '../../scenario/load.js';
+import { describeExpectation } from '../../verdict/subject.js';
 import { streamOutput } from '../present.js';
 
 interface ExportArgs {
@@ -66,6 +67,13 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       },
       { file: out, probes: false },
     );
+    const encoded = new Set(compiled.checks.map((check) => check.expectationIndex));
+    const left = scenario.expectations.filter((_, index) => !encoded.has(index));
+    for (const expectation of left) {
+      streamOutput(process.stderr).line(
+        `! not in the file: ${describeExpectation(expectation)} (delivery, or an SLA no longer than the route's group_wait, is judged by \`sim run\` only)`,
+      );
+    }
     if (argv.out === undefined) {
       process.stdout.write(compiled.text);
       streamOutput(process.stderr).line(
