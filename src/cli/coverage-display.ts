@@ -15,10 +15,15 @@ const GAP_TEXT: Record<CoverageGap, string> = {
 
 /**
  * The coverage table: one row per alert, gaps first. With `gapsOnly` (the suite's own section)
- * only the alerts with a gap get a row; the closing line always counts all of them.
+ * only the alerts with a gap get a row; with `table: false` none do. The closing line always
+ * counts all of them.
  */
-export function formatCoverage(report: CoverageReport, options: { gapsOnly: boolean }): string {
-  const rows = options.gapsOnly ? report.alerts.filter((a) => a.gaps.length > 0) : report.alerts;
+export function formatCoverage(
+  report: CoverageReport,
+  options: { gapsOnly: boolean; table?: boolean },
+): string {
+  const shown = options.gapsOnly ? report.alerts.filter((a) => a.gaps.length > 0) : report.alerts;
+  const rows = options.table === false ? [] : shown;
   const lines: string[] = [];
   const quietRan = report.scenarios.includes(QUIET_SCENARIO);
   if (rows.length > 0) {

@@ -2,6 +2,7 @@ import { createLogUpdate } from 'log-update';
 import pc from 'picocolors';
 import type { RunSummary } from '../report/summary.js';
 import type { SuiteEvent, SuiteResult } from '../engine/run-suite.js';
+import { listScenarioNames } from '../scenario/load.js';
 import { formatCoverage } from './coverage-display.js';
 import { describeMs } from '../verdict/subject.js';
 import {
@@ -51,7 +52,9 @@ export function createSuiteDisplay(stream: NodeJS.WriteStream) {
       for (const warning of warnings) out.line(warning);
       if (result.coverage !== null) {
         out.line(`\n${pc.bold('alert coverage')}`);
-        out.line(formatCoverage(result.coverage, { gapsOnly: true }));
+        // A subset leaves most alerts unfired by design: a table of them would only be noise.
+        const subset = result.scenarios.length < listScenarioNames().length;
+        out.line(formatCoverage(result.coverage, { gapsOnly: true, table: !subset }));
       }
       const total = result.scenarios.length;
       const passed = result.scenarios.filter((s) => s.summary?.outcome === 'pass').length;

@@ -38,6 +38,13 @@ describe('sim run with bad input', () => {
     try {
       const unknown = await runCli(['suite', '--scenario', 'nope', '--report-dir', reportDir]);
       const emptySeed = await runCli(['coverage', '--seed', '', '--report-dir', reportDir]);
+      const concurrency = await runCli([
+        'suite',
+        '--concurrency',
+        'abc',
+        '--report-dir',
+        reportDir,
+      ]);
 
       expect([unknown.exitCode, unknown.stderr.split('\n')[0]]).toEqual([
         2,
@@ -48,6 +55,10 @@ describe('sim run with bad input', () => {
       expect([emptySeed.exitCode, emptySeed.stderr.split('\n')[0]]).toEqual([
         2,
         'sim: --seed is empty; give any text or number, e.g. --seed 42',
+      ]);
+      expect([concurrency.exitCode, concurrency.stderr.split('\n')[0]]).toEqual([
+        2,
+        'sim: --concurrency abc is not a whole number of at least 1',
       ]);
       expect(readdirSync(reportDir)).toEqual([]);
     } finally {

@@ -26,8 +26,9 @@ export function suiteOptions(yargs: Argv): Argv<SuiteArgs> {
     })
     .option('scenario', { type: 'string', array: true, describe: 'Run only these scenarios' })
     .option('concurrency', {
-      type: 'number',
+      type: 'string',
       describe: 'promtool processes at once (default: the number of cores)',
+      coerce: parseConcurrency,
     })
     .option('rules', {
       type: 'string',
@@ -56,16 +57,20 @@ export function suiteOptions(yargs: Argv): Argv<SuiteArgs> {
           { hint: 'a suite runs shipped scenarios by name; `sim run <file>` runs a scenario file' },
         );
       }
-      if (
-        argv.concurrency !== undefined &&
-        !(Number.isInteger(argv.concurrency) && argv.concurrency >= 1)
-      ) {
-        throw new OptionInvalidError(
-          `--concurrency ${argv.concurrency} is not a whole number of at least 1`,
-        );
-      }
       return true;
     }) as unknown as Argv<SuiteArgs>;
+}
+
+/** Read as text so that a bad value is named as it was typed, not as NaN. */
+function parseConcurrency(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value) || value < 1) {
+    throw new OptionInvalidError(`--concurrency ${text} is not a whole number of at least 1`, {
+      hint: 'e.g. --concurrency 2; the default is the number of cores',
+    });
+  }
+
+  return value;
 }
 
 function builder(yargs: Argv): Argv<SuiteArgs> {
