@@ -104,6 +104,19 @@ describe('scenario validation', () => {
     );
   });
 
+  it('rejects two error shares for one service at once, since one would replace the other', () => {
+    const errors = (name: string, errorShare: number) => ({
+      name,
+      phase: 'baseline',
+      effect: { kind: 'service-errors' as const, service: 'ai-service' as const, errorShare },
+    });
+    const input = { ...valid, faults: [...valid.faults!, errors('a', 0.2), errors('b', 0)] };
+
+    expect(problemOf(input)).toContain(
+      `faults[${valid.faults!.length + 1}]: "b" sets ai-service's error share while "a" does`,
+    );
+  });
+
   it('rejects a deadline of 0s, which no alert can meet', () => {
     const expectations = [{ ...valid.expectations[0]!, within: '0s' }];
     expect(problemOf({ ...valid, expectations })).toContain(

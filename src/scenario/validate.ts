@@ -3,7 +3,7 @@ import { parseDurationMs } from '../common/duration.js';
 import { ScenarioInvalidError } from '../common/errors.js';
 import { scenarioSchema } from './schema.js';
 import type { Scenario } from './types.js';
-import { faultWindows, phaseWindows, scenarioDurationMs } from './windows.js';
+import { faultWindows, phaseWindows, scenarioDurationMs, type TimeWindow } from './windows.js';
 
 /** One thing wrong with a scenario, at a path such as `phases[1].duration`. */
 export interface ScenarioProblem {
@@ -118,19 +118,52 @@ function crossReferenceProblems(scenario: Scenario): ScenarioProblem[] {
 function faultTimingProblems(scenario: Scenario): ScenarioProblem[] {
   const endMs = scenarioDurationMs(scenario);
   const phases = phaseWindows(scenario);
+  const windows = faultWindows(scenario);
 
-  return faultWindows(scenario).flatMap((window, index) => {
-    const phase = phases.find((p) => p.name === scenario.faults?.[index]?.phase);
-    if (phase !== undefined && window.startMs >= phase.endMs) {
-      const message = `starts after phase "${phase.name}" ends`;
-      return [{ path: `faults[${index}].offset`, message }];
+  return [
+    ...windows.flatMap((window, index) => {
+      const phase = phases.find((p) => p.name === scenario.faults?.[index]?.phase);
+      if (phase !== undefined && window.startMs >= phase.endMs) {
+        const message = `starts after phase "${phase.name}" ends`;
+        return [{ path: `faults[${index}].offset`, message }];
+      }
+      if (window.endMs > endMs) {
+        const message = `"${window.name}" outlasts the scenario's last phase`;
+        return [{ path: `faults[${index}]`, message }];
+      }
+      return [];
+    }),
+    ...overlappingErrorShares(scenario, windows),
+  ];
+}
+
+/**
+ * A service-errors fault replaces the service's error share rather than adding to it, so two of
+ * them on one service at once would leave one without effect: say so instead.
+ */
+function overlappingErrorShares(scenario: Scenario, windows: TimeWindow[]): ScenarioProblem[] {
+  const faults = scenario.faults ?? [];
+  const problems: ScenarioProblem[] = [];
+  faults.forEach((fault, index) => {
+    if (fault.effect.kind !== 'service-errors') return;
+    const service = fault.effect.service;
+    const earlier = faults.findIndex(
+      (other, otherIndex) =>
+        otherIndex < index &&
+        other.effect.kind === 'service-errors' &&
+        other.effect.service === service &&
+        windows[otherIndex]!.startMs < windows[index]!.endMs &&
+        windows[index]!.startMs < windows[otherIndex]!.endMs,
+    );
+    if (earlier >= 0) {
+      problems.push({
+        path: `faults[${index}]`,
+        message: `"${fault.name}" sets ${service}'s error share while "${faults[earlier]!.name}" does; one share replaces the other, so give them separate times`,
+      });
     }
-    if (window.endMs > endMs) {
-      const message = `"${window.name}" outlasts the scenario's last phase`;
-      return [{ path: `faults[${index}]`, message }];
-    }
-    return [];
   });
+
+  return problems;
 }
 
 function expectationProblems(
