@@ -11,7 +11,7 @@ import { suiteCommand } from './commands/suite.js';
 
 const EPILOGUE = `Exit codes: 0 every expectation passed, 1 an expectation failed, 2 bad input
 (scenario, option, rule file), 3 the stack could not be started or reached, or a verdict was
-inconclusive, 70 an internal error, 130 interrupted. Reports go to reports/<run-id>/.`;
+inconclusive, 70 an internal error, 130 interrupted (143 by SIGTERM). Reports go to reports/<run-id>/.`;
 
 /** The one place that turns an error into words and an exit code. */
 function reportError(error: unknown): number {

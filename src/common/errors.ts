@@ -67,10 +67,15 @@ export class PromtoolFailedError extends SimError {
   readonly exitCode = 70;
 }
 
-/** Exit code 130: Ctrl-C or SIGTERM stopped the work before it finished. */
+/** Exit code 130 (Ctrl-C) or 143 (SIGTERM): a signal stopped the work before it finished. */
 export class InterruptedError extends SimError {
   readonly code = 'INTERRUPTED';
-  readonly exitCode = 130;
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode = 130) {
+    super(message);
+    this.exitCode = exitCode;
+  }
 }
 
 /** Exit code 70: a fault in `sim` itself. */

@@ -18,7 +18,12 @@ export interface CliResult {
 /** Runs the real `sim` CLI as a user would, from the repository root. */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    /** Sends `signal` once, as soon as the output matches `when`: a user's Ctrl-C. */
+    interrupt?: { when: RegExp; signal: NodeJS.Signals };
+  } = {},
 ): Promise<CliResult> {
   const mark = randomUUID();
 
@@ -29,8 +34,21 @@ export function runCli(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let interrupted = false;
+    const interruptWhenDue = () => {
+      const { interrupt } = options;
+      if (interrupt === undefined || interrupted || !interrupt.when.test(stdout + stderr)) return;
+      interrupted = true;
+      child.kill(interrupt.signal);
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      interruptWhenDue();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      interruptWhenDue();
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`sim ${args.join(' ')} did not end in time\n${stdout}\n${stderr}`));

@@ -122,6 +122,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     for (const warning of formatWarnings(result.summary)) progress.line(warning);
     progress.line(formatRunFooter(result.summary, result.reportPath));
     if (argv.json) streamOutput(process.stdout).line(JSON.stringify(result.summary, null, 2));
-    process.exitCode = interrupt.signal.aborted ? 130 : exitCodeForOutcome(result.summary.outcome);
+    process.exitCode = interrupt.signal.aborted
+      ? interrupt.exitCode
+      : exitCodeForOutcome(result.summary.outcome);
   },
 };
