@@ -15,8 +15,7 @@ import type { Scenario } from '../src/scenario/types.js';
  */
 const scenario: Scenario = {
   name: 'burn-rate-spike',
-  description:
-    'A near miss that tickets but must not page, then a spike that pages and tickets; 4.5 h',
+  description: 'A near miss that tickets but must not page, then a spike that pages and tickets',
   load: { interactionsPerSecond: 20 },
   phases: [
     { name: 'baseline', duration: '1h40m' },

@@ -21,7 +21,7 @@ import type { Scenario } from '../src/scenario/types.js';
 const scenario: Scenario = {
   name: 'slow-burn',
   description:
-    'Slow escalations and toxic answers all evening burn the slow SLO tiers; 1.5 h, virtual only',
+    'Slow escalations and toxic answers all evening burn the slow SLO tiers; virtual only',
   load: { interactionsPerSecond: 20 },
   phases: [
     { name: 'baseline', duration: '5m' },
