@@ -1,6 +1,7 @@
 import { closest as closestMatch, distance } from 'fastest-levenshtein';
 import { ScenarioInvalidError } from '../common/errors.js';
 import { CATALOGUE, type MetricSpec } from '../telemetry/catalogue.js';
+import type { StackSettings } from '../stack/types.js';
 import type { Scenario } from './types.js';
 
 export interface StackVocabulary {
@@ -13,15 +14,24 @@ export interface StackVocabulary {
 /** Labels every alert or series may carry whatever the rules say. */
 const ALWAYS_LABELS = ['alertname', 'job', 'instance'];
 
-/** The label names a stack's alerts can carry: the rules' own, the metrics', and the target's. */
-export function alertLabelNames(ruleLabels: Record<string, string>[]): string[] {
-  const names = new Set(ALWAYS_LABELS);
-  for (const labels of ruleLabels) for (const name of Object.keys(labels)) names.add(name);
+/**
+ * What an expectation may name in this stack: its alerts, its receivers, and the label names
+ * its alerts can carry (the rules' own, the metrics', and the target's).
+ */
+export function stackVocabulary(settings: StackSettings): StackVocabulary {
+  const labelNames = new Set(ALWAYS_LABELS);
+  for (const rule of settings.rules) {
+    for (const name of Object.keys(rule.labels)) labelNames.add(name);
+  }
   for (const spec of Object.values(CATALOGUE) as MetricSpec[]) {
-    for (const name of spec.labelNames) names.add(name);
+    for (const name of spec.labelNames) labelNames.add(name);
   }
 
-  return [...names].sort();
+  return {
+    alerts: settings.rules.map((rule) => rule.alert),
+    receivers: settings.receivers,
+    labelNames: [...labelNames].sort(),
+  };
 }
 
 /**

@@ -150,9 +150,9 @@ length in samples each time: with rate() over every window, promtool spent 46 s 
 always reads the raw counters, and the 1h window too where an SLO asks for \`fast_tier: exact\`
 (the requests SLI: the workbook's 51.84 s needs its 1h window exact to the evaluation). The
 other windows add up one-minute tiles and so end at the last whole minute: they see up to 55 s
-late and change state on whole minutes only, against a \`for\` of 2 minutes or more. Summing the 5 s samples of a recorded 5m
-rate would still read every sample, and blur each window by 5 minutes; adding up shorter
-windows with \`offset\` costs a selector per term. SLOs that read the same SLI share its
+late and change state on whole minutes only, against a \`for\` of 2 minutes or more. Summing
+the 5 s samples of a recorded 5m rate would still read every sample, and blur each window by 5
+minutes; adding up shorter windows with \`offset\` costs a selector per term. SLOs that read the same SLI share its
 recordings, which carry no \`slo\` label.`,
     0,
   );

@@ -55,10 +55,10 @@ export function firstProblemLine(result: CommandResult): string {
   const sameLine = lines.map((line) => /FAILED:\s*(\S.*)$/.exec(line)?.[1]).find(Boolean);
   if (sameLine !== undefined) return sameLine;
   const banner = lines.indexOf('FAILED:');
-  const from = banner >= 0 ? banner + 1 : 0;
   const nonEmptyFrom = (start: number) =>
     lines.findIndex((line, index) => index >= start && line !== '');
-  const first = nonEmptyFrom(from) >= 0 ? nonEmptyFrom(from) : nonEmptyFrom(0);
+  const afterBanner = banner >= 0 ? nonEmptyFrom(banner + 1) : -1;
+  const first = afterBanner >= 0 ? afterBanner : nonEmptyFrom(0);
   if (first < 0) return `exit code ${result.exitCode}`;
   // An introduction such as "yaml: unmarshal errors:" says nothing without the line after it.
   const detail = lines[first]!.endsWith(':') ? lines[first + 1] : undefined;

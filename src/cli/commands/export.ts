@@ -67,22 +67,23 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       },
       { file: out, probes: false },
     );
+    const notes = streamOutput(process.stderr);
     const encoded = new Set(compiled.checks.map((check) => check.expectationIndex));
     const left = scenario.expectations.filter((_, index) => !encoded.has(index));
     for (const expectation of left) {
-      streamOutput(process.stderr).line(
+      notes.line(
         `! not in the file: ${describeExpectation(expectation)} (delivery, or an SLA no longer than the route's group_wait, is judged by \`sim run\` only)`,
       );
     }
     if (argv.out === undefined) {
       process.stdout.write(compiled.text);
-      streamOutput(process.stderr).line(
+      notes.line(
         `exported ${scenario.name} (seed ${seed}); its rule paths are relative to ${process.cwd()}`,
       );
       return;
     }
     await writeOutputFile(out, compiled.text, '--out');
-    streamOutput(process.stderr).line(
+    notes.line(
       `wrote ${argv.out}: ${compiled.seriesCount} series × ${compiled.steps} steps, ${compiled.checks.length} checks (seed ${seed}); run: promtool test rules ${argv.out}`,
     );
   },

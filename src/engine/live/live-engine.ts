@@ -1,6 +1,6 @@
 import type { Clock } from '../../common/clock.js';
 import type { Logger } from '../../common/logger.js';
-import { alertLabelNames, checkScenarioAgainstStack } from '../../scenario/check-against-stack.js';
+import { checkScenarioAgainstStack, stackVocabulary } from '../../scenario/check-against-stack.js';
 import type { Scenario } from '../../scenario/types.js';
 import { faultWindows, phaseWindows } from '../../scenario/windows.js';
 import { createAlertmanagerClient, createPrometheusClient } from '../../stack/prometheus-client.js';
@@ -60,11 +60,7 @@ export async function runLive(options: LiveRunOptions): Promise<LiveRunResult> {
   const files = await loadStaticStack({ ruleFiles: options.ruleFiles });
   checkScenarioAgainstStack(
     options.scenario,
-    {
-      alerts: files.settings.rules.map((r) => r.alert),
-      receivers: files.settings.receivers,
-      labelNames: alertLabelNames(files.settings.rules.map((r) => r.labels)),
-    },
+    stackVocabulary(files.settings),
     options.scenarioFile,
   );
   const metrics = createMetrics();

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { trace } from '@opentelemetry/api';
 import type { Logger } from '../../common/logger.js';
-import { alertLabelNames, checkScenarioAgainstStack } from '../../scenario/check-against-stack.js';
+import { checkScenarioAgainstStack, stackVocabulary } from '../../scenario/check-against-stack.js';
 import type { Scenario } from '../../scenario/types.js';
 import {
   expectationDeadline,
@@ -121,15 +121,7 @@ export async function compileScenario(
 ): Promise<CompiledScenario> {
   const stack = await loadStaticStack({ ruleFiles: options.ruleFiles });
   const { settings } = stack;
-  checkScenarioAgainstStack(
-    options.scenario,
-    {
-      alerts: settings.rules.map((r) => r.alert),
-      receivers: settings.receivers,
-      labelNames: alertLabelNames(settings.rules.map((r) => r.labels)),
-    },
-    options.scenarioFile,
-  );
+  checkScenarioAgainstStack(options.scenario, stackVocabulary(settings), options.scenarioFile);
   const endMs = virtualEndMs(options.scenario, settings.scrapeIntervalMs);
   const recording = await record(options, stack, endMs);
   const windows = [...faultWindows(options.scenario), ...phaseWindows(options.scenario)];
